@@ -1,0 +1,84 @@
+package org.imarchive.archive.ledger;
+
+import org.imarchive.archive.support.Jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Consumer;
+
+/**
+ * The hash-chained ledger, kept in the metadata database so an entry commits in the same transaction as the record
+ * it vouches for. One writer at a time: callers serialize appends (the archive store's committer does).
+ */
+public final class Ledger {
+    private final Clock clock;
+    private long lastSerial = -1;
+    private String lastHash;
+
+    public Ledger(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Appends an entry inside the caller's transaction; {@link #rollback()} must follow if that transaction fails. */
+    public synchronized LedgerEntry append(Connection connection, String type, String subjectId, String subjectHash) throws SQLException {
+        if (lastSerial < 0) {
+            loadTail(connection);
+        }
+        long serial = lastSerial + 1;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String hash = LedgerEntry.hashOf(serial, now, type, subjectId, subjectHash, lastHash);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into ledger_entry (serial, recorded_at, entry_type, subject_id, subject_hash, previous_hash, entry_hash) values (?,?,?,?,?,?,?)")) {
+            insert.setLong(1, serial);
+            insert.setObject(2, Jdbc.timestamp(now));
+            insert.setString(3, type);
+            insert.setString(4, subjectId);
+            insert.setString(5, subjectHash);
+            insert.setString(6, lastHash);
+            insert.setString(7, hash);
+            insert.executeUpdate();
+        }
+        LedgerEntry entry = new LedgerEntry(serial, now, type, subjectId, subjectHash, lastHash, hash);
+        lastSerial = serial;
+        lastHash = hash;
+        return entry;
+    }
+
+    /** Forgets the cached tail, so the next append reads it again from what the database actually committed. */
+    public synchronized void rollback() {
+        lastSerial = -1;
+    }
+
+    private void loadTail(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select serial, entry_hash from ledger_entry order by serial desc fetch first 1 rows only");
+             ResultSet rows = query.executeQuery()) {
+            if (rows.next()) {
+                lastSerial = rows.getLong(1);
+                lastHash = rows.getString(2);
+            } else {
+                lastSerial = 0;
+                lastHash = HashChain.GENESIS;
+            }
+        }
+    }
+
+    /** Streams every entry in serial order. */
+    public static void forEach(Connection connection, Consumer<LedgerEntry> consumer) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "select serial, recorded_at, entry_type, subject_id, subject_hash, previous_hash, entry_hash from ledger_entry order by serial")) {
+            query.setFetchSize(1000);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    consumer.accept(new LedgerEntry(rows.getLong(1), Jdbc.instant(rows, 2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), rows.getString(7)));
+                }
+            }
+        }
+    }
+}

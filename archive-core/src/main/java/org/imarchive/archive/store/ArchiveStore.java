@@ -1,0 +1,38 @@
+package org.imarchive.archive.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The archive of committed records (port). Records are only ever added: there is no method that changes or removes
+ * one. A batch commits atomically together with the journal position it was derived up to, so a crash and a replay
+ * neither lose nor duplicate a record.
+ */
+public interface ArchiveStore {
+
+    /**
+     * Commits the records not already held (by natural key), each with a ledger entry, and records that the journal
+     * consumer {@code consumer} has processed everything up to {@code journalSequence}.
+     *
+     * @return one outcome per commit, in the batch's order
+     */
+    List<CommitOutcome> commit(List<Commit> batch, String consumer, long journalSequence);
+
+    /**
+     * Stores a blob (media, a document) once, by its SHA-256, with a ledger entry the first time; returns the hash.
+     */
+    String putBlob(java.io.InputStream content, String mediaType);
+
+    Optional<StoredMessage> message(String messageId);
+
+    /** The conversation's messages in time order, from the {@code offset}-th on. */
+    List<StoredMessage> conversation(String conversationId, int offset, int limit);
+
+    /** The journal position the consumer has committed up to, 0 if none. */
+    long checkpoint(String consumer);
+
+    /** Records a payload that could not be normalized; its capture stays in the journal for a later replay. */
+    void recordCaptureFailure(long journalSequence, String source, String reason);
+
+    long messageCount();
+}

@@ -1,0 +1,428 @@
+package org.imarchive.archive.store;
+
+import org.imarchive.archive.ledger.Ledger;
+import org.imarchive.archive.model.ArchiveRecord;
+import org.imarchive.archive.model.ArchivedMessage;
+import org.imarchive.archive.model.DeliveryEvent;
+import org.imarchive.archive.model.MessageDeletion;
+import org.imarchive.archive.model.MessageEdit;
+import org.imarchive.archive.model.MessageKey;
+import org.imarchive.archive.model.Platform;
+import org.imarchive.archive.support.CanonicalJson;
+import org.imarchive.archive.support.Ids;
+import org.imarchive.archive.support.Jdbc;
+import org.imarchive.archive.support.Sha256;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The embedded archive store: record content in {@link RecordPacks}, metadata and the ledger in a JDBC database
+ * (H2 or PostgreSQL, one schema). A batch is written to the packs and forced first, then its metadata, ledger entries
+ * and journal checkpoint commit in one transaction; bytes a failed transaction left in a pack are never referenced.
+ */
+public final class JdbcArchiveStore implements ArchiveStore {
+    private final DataSource dataSource;
+    private final RecordPacks packs;
+    private final Ledger ledger;
+    private final BlobStore blobs;
+    private final java.time.Clock clock;
+
+    public JdbcArchiveStore(DataSource dataSource, RecordPacks packs, Ledger ledger, BlobStore blobs, java.time.Clock clock) {
+        this.dataSource = dataSource;
+        this.packs = packs;
+        this.ledger = ledger;
+        this.blobs = blobs;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized String putBlob(java.io.InputStream content, String mediaType) {
+        String sha256 = blobs.put(content);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement("select 1 from blob where sha256 = ?")) {
+                select.setString(1, sha256);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        connection.rollback();
+                        return sha256;
+                    }
+                }
+            }
+            try {
+                long size;
+                try (var in = blobs.open(sha256).orElseThrow()) {
+                    size = in.transferTo(java.io.OutputStream.nullOutputStream());
+                }
+                update(connection, "insert into blob (sha256, size_bytes, media_type, stored_at) values (?,?,?,?)",
+                        sha256, size, mediaType, Jdbc.timestamp(clock.instant()));
+                ledger.append(connection, "blob", sha256, sha256);
+                connection.commit();
+            } catch (SQLException | java.io.IOException | RuntimeException e) {
+                connection.rollback();
+                ledger.rollback();
+                throw new IllegalStateException("cannot catalogue blob " + sha256, e);
+            }
+            return sha256;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot catalogue blob " + sha256, e);
+        }
+    }
+
+    @Override
+    public synchronized List<CommitOutcome> commit(List<Commit> batch, String consumer, long journalSequence) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<CommitOutcome> outcomes = commit(connection, batch);
+                saveCheckpoint(connection, consumer, journalSequence);
+                connection.commit();
+                return outcomes;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                ledger.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("commit of " + batch.size() + " records failed", e);
+        }
+    }
+
+    private List<CommitOutcome> commit(Connection connection, List<Commit> batch) throws SQLException {
+        CommitOutcome[] outcomes = new CommitOutcome[batch.size()];
+        List<PendingRow> pending = new ArrayList<>();
+        Set<String> naturalKeysInBatch = new HashSet<>();
+        for (int index = 0; index < batch.size(); index++) {
+            Commit commit = batch.get(index);
+            ArchiveRecord record = commit.record();
+            String naturalKey = record.naturalKey();
+            if (!naturalKeysInBatch.add(naturalKey) || existingRecord(connection, naturalKey)) {
+                MessageRow row = findMessage(connection, record.messageKey());
+                outcomes[index] = new CommitOutcome(record.id(), row == null ? null : row.messageId, row == null ? null : row.conversationId, true, null);
+                continue;
+            }
+            MessageRow row = upsertMessage(connection, commit);
+            byte[] bytes = CanonicalJson.bytes(record);
+            pending.add(new PendingRow(index, record, row, bytes, Sha256.hex(bytes), versionNumberOf(record, row)));
+        }
+        if (pending.isEmpty()) {
+            return List.of(outcomes);
+        }
+        List<PackLocation> locations = packs.append(pending.stream().map(PendingRow::bytes).toList());
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into archive_record (record_id, natural_key, record_type, message_id, version_number, sha256, pack_name, pack_offset,"
+                        + " pack_length, journal_sequence, captured_at) values (?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (int i = 0; i < pending.size(); i++) {
+                PendingRow row = pending.get(i);
+                PackLocation location = locations.get(i);
+                insert.setString(1, row.record.id());
+                insert.setString(2, row.record.naturalKey());
+                insert.setString(3, typeOf(row.record));
+                insert.setString(4, row.message.messageId);
+                insert.setObject(5, row.versionNumber);
+                insert.setString(6, row.sha256);
+                insert.setString(7, location.pack());
+                insert.setLong(8, location.offset());
+                insert.setInt(9, location.length());
+                insert.setLong(10, row.record.provenance().journalSequence());
+                insert.setObject(11, Jdbc.timestamp(row.record.capturedAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        for (PendingRow row : pending) {
+            long serial = ledger.append(connection, "record", row.record.id(), row.sha256).serial();
+            outcomes[row.index] = new CommitOutcome(row.record.id(), row.message.messageId, row.message.conversationId, false, serial);
+        }
+        return List.of(outcomes);
+    }
+
+    private Integer versionNumberOf(ArchiveRecord record, MessageRow row) {
+        if (record instanceof ArchivedMessage) {
+            return 1;
+        }
+        if (record instanceof MessageEdit) {
+            return row.versionCount;
+        }
+        return null;
+    }
+
+    /** Finds or creates the message row the record belongs to, and updates what the record changes about it. */
+    private MessageRow upsertMessage(Connection connection, Commit commit) throws SQLException {
+        ArchiveRecord record = commit.record();
+        MessageRow row = findMessage(connection, record.messageKey());
+        if (record instanceof ArchivedMessage message) {
+            String conversationId = upsertConversation(connection, message);
+            if (row == null) {
+                row = new MessageRow(message.id(), conversationId, 1);
+                insertMessage(connection, row.messageId, message.messageKey(), message.capturedAt(), commit.quarantined(), 1);
+            }
+            fillFromOriginal(connection, row.messageId, message, conversationId, commit.quarantined());
+            return new MessageRow(row.messageId, conversationId, row.versionCount);
+        }
+        if (row == null) {
+            String placeholderId = Ids.stableId(record.capturedAt(), "message|" + record.messageKey());
+            insertMessage(connection, placeholderId, record.messageKey(), record.capturedAt(), commit.quarantined(), 1);
+            row = new MessageRow(placeholderId, null, 1);
+        }
+        if (record instanceof MessageEdit) {
+            row = new MessageRow(row.messageId, row.conversationId, row.versionCount + 1);
+            update(connection, "update message set version_count = ? where message_id = ?", row.versionCount, row.messageId);
+        } else if (record instanceof MessageDeletion) {
+            update(connection, "update message set deleted = true where message_id = ?", row.messageId);
+        }
+        return row;
+    }
+
+    private void insertMessage(Connection connection, String messageId, MessageKey key, java.time.Instant capturedAt,
+                               boolean quarantined, int versionCount) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into message (message_id, platform, account_id, platform_message_id, captured_at, version_count, deleted,"
+                        + " quarantined, original_captured) values (?,?,?,?,?,?,false,?,false)")) {
+            insert.setString(1, messageId);
+            insert.setString(2, key.platform().wireName());
+            insert.setString(3, key.accountId());
+            insert.setString(4, key.platformMessageId());
+            insert.setObject(5, Jdbc.timestamp(capturedAt));
+            insert.setInt(6, versionCount);
+            insert.setBoolean(7, quarantined);
+            insert.executeUpdate();
+        }
+    }
+
+    private void fillFromOriginal(Connection connection, String messageId, ArchivedMessage message, String conversationId,
+                                  boolean quarantined) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update message set channel = ?, conversation_id = ?, direction = ?, sender_id = ?, sender_name = ?, sent_at = ?,"
+                        + " quarantined = (quarantined or ?), original_captured = true where message_id = ?")) {
+            update.setString(1, message.channel().wireName());
+            update.setString(2, conversationId);
+            update.setString(3, message.direction().wireName());
+            update.setString(4, message.sender().platformId());
+            update.setString(5, message.sender().displayName());
+            update.setObject(6, Jdbc.timestamp(message.sentAt()));
+            update.setBoolean(7, quarantined);
+            update.setString(8, messageId);
+            update.executeUpdate();
+        }
+    }
+
+    /** Our conversation id is derived from the platform's, so every replay and every adapter agrees on it. */
+    public static String conversationIdOf(Platform platform, String accountId, String platformConversationId) {
+        String name = platform.wireName() + "|" + accountId + "|" + platformConversationId;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private String upsertConversation(Connection connection, ArchivedMessage message) throws SQLException {
+        String id = conversationIdOf(message.platform(), message.messageKey().accountId(), message.platformConversationId());
+        try (PreparedStatement select = connection.prepareStatement("select 1 from conversation where conversation_id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                if (rows.next()) {
+                    return id;
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into conversation (conversation_id, platform, account_id, platform_conversation_id, first_seen_at) values (?,?,?,?,?)")) {
+            insert.setString(1, id);
+            insert.setString(2, message.platform().wireName());
+            insert.setString(3, message.messageKey().accountId());
+            insert.setString(4, message.platformConversationId());
+            insert.setObject(5, Jdbc.timestamp(message.capturedAt()));
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private static boolean existingRecord(Connection connection, String naturalKey) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select 1 from archive_record where natural_key = ?")) {
+            select.setString(1, naturalKey);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static MessageRow findMessage(Connection connection, MessageKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select message_id, conversation_id, version_count from message where platform = ? and account_id = ? and platform_message_id = ?")) {
+            select.setString(1, key.platform().wireName());
+            select.setString(2, key.accountId());
+            select.setString(3, key.platformMessageId());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? new MessageRow(rows.getString(1), rows.getString(2), rows.getInt(3)) : null;
+            }
+        }
+    }
+
+    private static void update(Connection connection, String sql, Object... args) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                update.setObject(i + 1, args[i]);
+            }
+            update.executeUpdate();
+        }
+    }
+
+    private static void saveCheckpoint(Connection connection, String consumer, long sequence) throws SQLException {
+        int updated;
+        try (PreparedStatement update = connection.prepareStatement(
+                "update journal_checkpoint set sequence = ? where consumer = ? and sequence < ?")) {
+            update.setLong(1, sequence);
+            update.setString(2, consumer);
+            update.setLong(3, sequence);
+            updated = update.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement exists = connection.prepareStatement("select 1 from journal_checkpoint where consumer = ?")) {
+                exists.setString(1, consumer);
+                try (ResultSet rows = exists.executeQuery()) {
+                    if (rows.next()) {
+                        return;
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into journal_checkpoint (consumer, sequence) values (?,?)")) {
+                insert.setString(1, consumer);
+                insert.setLong(2, sequence);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public long checkpoint(String consumer) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select sequence from journal_checkpoint where consumer = ?")) {
+            select.setString(1, consumer);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the journal checkpoint", e);
+        }
+    }
+
+    @Override
+    public void recordCaptureFailure(long journalSequence, String source, String reason) {
+        try (Connection connection = dataSource.getConnection()) {
+            update(connection, "delete from capture_failure where journal_sequence = ?", journalSequence);
+            update(connection, "insert into capture_failure (journal_sequence, source, reason, failed_at) values (?,?,?,?)",
+                    journalSequence, source, reason, Jdbc.timestamp(clock.instant()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record a capture failure", e);
+        }
+    }
+
+    @Override
+    public Optional<StoredMessage> message(String messageId) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Optional.ofNullable(load(connection, messageId));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read message " + messageId, e);
+        }
+    }
+
+    @Override
+    public List<StoredMessage> conversation(String conversationId, int offset, int limit) {
+        List<StoredMessage> messages = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select message_id from message where conversation_id = ? order by sent_at, message_id offset ? rows fetch next ? rows only")) {
+                select.setString(1, conversationId);
+                select.setInt(2, offset);
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+            }
+            for (String id : ids) {
+                messages.add(load(connection, id));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read conversation " + conversationId, e);
+        }
+        return messages;
+    }
+
+    @Override
+    public long messageCount() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select count(*) from message");
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count messages", e);
+        }
+    }
+
+    private StoredMessage load(Connection connection, String messageId) throws SQLException {
+        MessageKey key;
+        String conversationId;
+        boolean quarantined;
+        try (PreparedStatement select = connection.prepareStatement(
+                "select platform, account_id, platform_message_id, conversation_id, quarantined from message where message_id = ?")) {
+            select.setString(1, messageId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                key = new MessageKey(Platform.fromWireName(rows.getString(1)), rows.getString(2), rows.getString(3));
+                conversationId = rows.getString(4);
+                quarantined = rows.getBoolean(5);
+            }
+        }
+        List<StoredRecord> records = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select record_id, sha256, version_number, pack_name, pack_offset, pack_length from archive_record"
+                        + " where message_id = ? order by captured_at, record_id")) {
+            select.setString(1, messageId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    byte[] bytes = packs.read(new PackLocation(rows.getString(4), rows.getLong(5), rows.getInt(6)));
+                    ArchiveRecord record = CanonicalJson.read(bytes, ArchiveRecord.class);
+                    records.add(new StoredRecord(rows.getString(1), rows.getString(2), (Integer) rows.getObject(3), record));
+                }
+            }
+        }
+        return new StoredMessage(messageId, key, conversationId, quarantined, records);
+    }
+
+    private static String typeOf(ArchiveRecord record) {
+        if (record instanceof ArchivedMessage) {
+            return "message";
+        }
+        if (record instanceof MessageEdit) {
+            return "edit";
+        }
+        if (record instanceof MessageDeletion) {
+            return "deletion";
+        }
+        if (record instanceof DeliveryEvent) {
+            return "delivery";
+        }
+        throw new IllegalArgumentException("unknown record type " + record.getClass());
+    }
+
+    private record MessageRow(String messageId, String conversationId, int versionCount) {
+    }
+
+    private record PendingRow(int index, ArchiveRecord record, MessageRow message, byte[] bytes, String sha256, Integer versionNumber) {
+    }
+}
