@@ -28,15 +28,18 @@ public final class RecordPacks implements AutoCloseable {
         this.maxPackBytes = maxPackBytes;
         try {
             Files.createDirectories(directory);
-            openLatest();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open record packs in " + directory, e);
+            throw new UncheckedIOException("cannot create record pack directory " + directory, e);
         }
     }
 
     /** Appends the records and forces them to disk before returning their locations. */
     public synchronized List<PackLocation> append(List<byte[]> records) {
         try {
+            if (current == null) {
+                // opened for writing only when first needed, so a verifier never holds a pack open for writing
+                openLatest();
+            }
             if (current.size() >= maxPackBytes) {
                 roll();
             }
@@ -119,8 +122,12 @@ public final class RecordPacks implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (current == null) {
+            return;
+        }
         try {
             current.close();
+            current = null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
