@@ -18,24 +18,27 @@ final class StableIds {
     private StableIds() {
     }
 
-    @SuppressWarnings("unchecked")
-    static <R extends ArchiveRecord> R named(R unnamed) {
-        String id = Ids.stableId(unnamed.capturedAt(), unnamed.naturalKey());
-        ArchiveRecord named;
-        if (unnamed instanceof ArchivedMessage m) {
-            named = new ArchivedMessage(id, m.messageKey(), m.channel(), m.platformConversationId(), m.direction(),
-                    m.sender(), m.recipients(), m.sentAt(), m.capturedAt(), m.content(), m.replyToPlatformMessageId(),
-                    m.forward(), m.provenance());
-        } else if (unnamed instanceof MessageEdit e) {
-            named = new MessageEdit(id, e.messageKey(), e.platformEditId(), e.editedAt(), e.capturedAt(), e.content(),
-                    e.provenance());
-        } else if (unnamed instanceof MessageDeletion d) {
-            named = new MessageDeletion(id, d.messageKey(), d.deletedAt(), d.capturedAt(), d.provenance());
-        } else {
-            DeliveryEvent d = (DeliveryEvent) unnamed;
-            named = new DeliveryEvent(id, d.messageKey(), d.status(), d.at(), d.capturedAt(), d.errorCode(),
-                    d.errorMessage(), d.provenance());
-        }
-        return (R) named;
+    static ArchivedMessage named(ArchivedMessage m) {
+        return new ArchivedMessage(id(m), m.messageKey(), m.channel(), m.platformConversationId(), m.direction(),
+                m.sender(), m.recipients(), m.sentAt(), m.capturedAt(), m.content(), m.replyToPlatformMessageId(),
+                m.forward(), m.provenance());
+    }
+
+    static MessageEdit named(MessageEdit e) {
+        return new MessageEdit(id(e), e.messageKey(), e.platformEditId(), e.editedAt(), e.capturedAt(), e.content(),
+                e.provenance());
+    }
+
+    static MessageDeletion named(MessageDeletion d) {
+        return new MessageDeletion(id(d), d.messageKey(), d.deletedAt(), d.capturedAt(), d.provenance());
+    }
+
+    static DeliveryEvent named(DeliveryEvent d) {
+        return new DeliveryEvent(id(d), d.messageKey(), d.status(), d.at(), d.capturedAt(), d.errorCode(),
+                d.errorMessage(), d.provenance());
+    }
+
+    private static String id(ArchiveRecord unnamed) {
+        return Ids.stableId(unnamed.capturedAt(), unnamed.naturalKey());
     }
 }
