@@ -262,6 +262,21 @@ class WhatsAppTxtParserTest {
         }
 
         @Test
+        void iosDeletedMarkerWithDirectionMarkAndFullStopIsADeletionNotASystemLine() {
+            Parsed parsed = parseIn(BERLIN, """
+                    [13.06.18 21:25:15] Léa Martin: \u200eThis message was deleted.
+                    [13.06.18 21:26:00] Acme Support: \u200eYou deleted this message.
+                    """);
+
+            assertThat(parsed.messages()).allSatisfy(m -> {
+                assertThat(m.content().kind()).isEqualTo(MessageKind.TEXT);
+                assertThat(m.content().details()).containsEntry("deleted", "true");
+            });
+            assertThat(parsed.get(0).sender().displayName()).isEqualTo("Léa Martin");
+            assertThat(parsed.get(1).direction()).isEqualTo(Direction.OUTBOUND);
+        }
+
+        @Test
         void germanIosAttachmentIsMedia() {
             Parsed parsed = parseIn(BERLIN, "[13.06.18 21:25:15] Léa Martin: \u200e<Anhang: 00000003-PHOTO-2018-06-13-21-25-15.jpg>\n");
 
