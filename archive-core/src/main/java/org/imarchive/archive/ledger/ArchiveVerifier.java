@@ -80,7 +80,7 @@ public final class ArchiveVerifier {
                         case "blob" -> {
                             counts[2]++;
                             if (!blobs.verify(entry.subjectId()) || !entry.subjectId().equals(entry.subjectHash())) {
-                                problems.add(new VerificationReport.Problem("blob", entry.subjectId(), "missing or its content no longer matches its hash"));
+                                problems.add(new VerificationReport.Problem("blob", "blob " + entry.subjectId(), "missing or its content no longer matches its hash"));
                             }
                         }
                         default -> {

@@ -10,7 +10,7 @@ public record VerificationReport(long ledgerEntries, long records, long blobs, l
     public record Problem(String kind, String subject, String detail) {
         @Override
         public String toString() {
-            return kind + " " + subject + ": " + detail;
+            return subject + ": " + detail;
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * position. On start the committer first replays whatever the journal holds beyond that position, so a crash at any
  * point after the journal append loses nothing, and the store's natural keys make the replay duplicate nothing.
  */
-public final class ArchivePipeline implements AutoCloseable {
+public final class ArchivePipeline implements Capture, AutoCloseable {
     public static final String CONSUMER = "archive";
     private static final Logger LOG = LoggerFactory.getLogger(ArchivePipeline.class);
 
@@ -77,6 +77,7 @@ public final class ArchivePipeline implements AutoCloseable {
      * Makes the payload durable and queues it for commit; returns its journal sequence. When this returns the
      * platform may be acknowledged.
      */
+    @Override
     public long capture(CapturedPayload payload) {
         long sequence = journal.append(payload);
         if (!live.offer(new CaptureRecord(sequence, payload))) {

@@ -124,7 +124,7 @@ public interface ArchiveStoreContract {
         file.toFile().setWritable(true);
         flipByteIn(file, 3);
         var report = fixture.verifier.verify();
-        assertThat(report.problems()).extracting(p -> p.subject()).containsExactly(sha);
+        assertThat(report.problems()).extracting(p -> p.subject()).containsExactly("blob " + sha);
     }
 
     @Test

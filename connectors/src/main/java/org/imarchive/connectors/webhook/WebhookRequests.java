@@ -1,0 +1,73 @@
+package org.imarchive.connectors.webhook;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.imarchive.archive.capture.CapturedPayload;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Reads a webhook request off a Camel exchange the way the journal keeps it: raw bytes and the headers of record. */
+public final class WebhookRequests {
+    /** The header under which the raw body is kept once read, so each step sees the same bytes. */
+    public static final String RAW_BODY = "imarchiveRawBody";
+
+    private WebhookRequests() {
+    }
+
+    public static byte[] rawBody(Exchange exchange) {
+        byte[] body = exchange.getProperty(RAW_BODY, byte[].class);
+        if (body == null) {
+            body = exchange.getIn().getBody(byte[].class);
+            if (body == null) {
+                body = new byte[0];
+            }
+            exchange.setProperty(RAW_BODY, body);
+        }
+        return body;
+    }
+
+    public static String header(Exchange exchange, String name) {
+        return exchange.getIn().getHeader(name, String.class);
+    }
+
+    /**
+     * The payload to journal: the body verbatim, and the named headers (signature, content type) plus the path and
+     * query string the platform called, so a signature can be checked again from the journal alone.
+     */
+    public static CapturedPayload payload(Exchange exchange, String source, Clock clock, String... headersOfRecord) {
+        Message in = exchange.getIn();
+        Map<String, String> headers = new TreeMap<>();
+        for (String name : headersOfRecord) {
+            String value = in.getHeader(name, String.class);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        }
+        putIfPresent(headers, Exchange.CONTENT_TYPE, in.getHeader(Exchange.CONTENT_TYPE, String.class));
+        putIfPresent(headers, "path", in.getHeader(Exchange.HTTP_URI, String.class));
+        putIfPresent(headers, "query", in.getHeader(Exchange.HTTP_QUERY, String.class));
+        return CapturedPayload.of(source, clock.instant(), headers, rawBody(exchange));
+    }
+
+    /**
+     * Answers the platform. The request's headers (and, for form posts, its parameters, which Camel copies into
+     * headers) are dropped first, so nothing of the request is echoed back as a response header.
+     */
+    public static void respond(Exchange exchange, int status, String contentType, String body) {
+        Message out = exchange.getMessage();
+        out.getHeaders().clear();
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        if (contentType != null) {
+            out.setHeader(Exchange.CONTENT_TYPE, contentType);
+        }
+        out.setBody(body);
+    }
+
+    private static void putIfPresent(Map<String, String> headers, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            headers.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.imarchive.gateway.api;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.Map;
+
+/** One error shape for the whole API: {@code {"status": 4xx, "reason": "..."}}. */
+@RestControllerAdvice(basePackages = "org.imarchive.gateway")
+public class ApiErrors {
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).body(Map.of("status", e.status().value(), "reason", e.getMessage()));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
+        return ResponseEntity.badRequest().body(Map.of("status", 400, "reason", e.getMessage()));
+    }
+}

@@ -1,0 +1,46 @@
+package org.imarchive.gateway.capture;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.imarchive.archive.model.AccountRef;
+import org.imarchive.archive.pipeline.PipelineListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts what the pipeline does and raises the alerts an operator must see. Log lines name sources, sequences and
+ * accounts, never message content.
+ */
+@Component
+public class PipelineMetrics implements PipelineListener {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineMetrics.class);
+    private final MeterRegistry registry;
+
+    public PipelineMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void committed(int records, int duplicates) {
+        registry.counter("imarchive.records.committed").increment(records);
+        registry.counter("imarchive.records.duplicates").increment(duplicates);
+    }
+
+    @Override
+    public void malformed(String source, long journalSequence, String reason) {
+        registry.counter("imarchive.capture.malformed", "source", source).increment();
+        LOG.error("journal record {} from {} could not be normalized: {}; it stays in the journal", journalSequence, source, reason);
+    }
+
+    @Override
+    public void quarantined(AccountRef account, String messageId) {
+        registry.counter("imarchive.messages.quarantined", "platform", account.platform().wireName()).increment();
+        LOG.warn("ALERT message {} belongs to account {}, which is not approved: archived and quarantined", messageId, account);
+    }
+
+    @Override
+    public void listenerFailed(String listener, RuntimeException failure) {
+        registry.counter("imarchive.derivation.failures", "listener", listener).increment();
+        LOG.error("{} failed on committed records; they are archived and it will be rebuilt from the archive", listener, failure);
+    }
+}

@@ -1,0 +1,41 @@
+package org.imarchive.gateway.cli;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/**
+ * Dispatches {@code java -jar gateway.jar <command> [--setting=value ...]}. Settings are read exactly as the gateway
+ * reads them (application.yml, environment, {@code --name=value}), so {@code --gateway.data-dir=DIR} works.
+ */
+public final class Commands {
+    private static final Map<String, ToIntFunction<ConfigurableApplicationContext>> COMMANDS = Map.of(
+            "verify", context -> context.getBean(VerifyCommand.class).run());
+
+    private Commands() {
+    }
+
+    public static boolean isCommand(String word) {
+        return COMMANDS.containsKey(word);
+    }
+
+    public static int run(String[] args) {
+        String command = args[0];
+        String[] settings = Arrays.copyOfRange(args, 1, args.length);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandConfiguration.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties("spring.main.lazy-initialization=true", "logging.level.root=WARN")
+                .run(settings)) {
+            return COMMANDS.get(command).applyAsInt(context);
+        } catch (RuntimeException e) {
+            System.err.println(command + " failed: " + e.getMessage());
+            return 2;
+        }
+    }
+}

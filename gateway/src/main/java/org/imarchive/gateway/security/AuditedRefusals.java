@@ -1,0 +1,66 @@
+package org.imarchive.gateway.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.imarchive.archive.audit.AuditEvent;
+import org.imarchive.archive.audit.AuditLog;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/**
+ * Every refused attempt goes on the audit trail: a request without valid credentials, a request the caller's roles do
+ * not allow, and each failed sign-in (which also counts towards the lockout).
+ */
+@Component
+public class AuditedRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
+    private final AuditLog audit;
+    private final LocalUsers users;
+
+    public AuditedRefusals(AuditLog audit, LocalUsers users) {
+        this.audit = audit;
+        this.users = users;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) throws IOException {
+        audit.record(new AuditEvent(Actors.ANONYMOUS, "request", request.getMethod() + " " + request.getRequestURI(),
+                AuditEvent.Outcome.REFUSED, Actors.addressOf(request), "not authenticated"));
+        response.setHeader("WWW-Authenticate", "Basic realm=\"imarchive\"");
+        refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) throws IOException {
+        audit.record(new AuditEvent(Actors.current(), "request", request.getMethod() + " " + request.getRequestURI(),
+                AuditEvent.Outcome.REFUSED, Actors.addressOf(request), "not allowed for the caller's roles"));
+        refuse(response, HttpServletResponse.SC_FORBIDDEN, "your roles do not allow this");
+    }
+
+    @EventListener
+    public void onFailure(AbstractAuthenticationFailureEvent event) {
+        String username = event.getAuthentication().getName();
+        boolean locked = users.exists(username) && users.failedSignIn(username);
+        audit.record(new AuditEvent(username, "sign-in", username, AuditEvent.Outcome.REFUSED, null,
+                event.getException().getClass().getSimpleName() + (locked ? "; account locked" : "")));
+    }
+
+    @EventListener
+    public void onSuccess(AuthenticationSuccessEvent event) {
+        users.succeededSignIn(event.getAuthentication().getName());
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write("{\"status\":" + status + ",\"reason\":\"" + reason + "\"}");
+    }
+}

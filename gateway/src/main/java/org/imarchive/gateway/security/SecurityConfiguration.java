@@ -1,0 +1,48 @@
+package org.imarchive.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The access rules. Webhooks are open to the network but each is authenticated by its platform's own signature in
+ * its route; {@code /actuator/health} is open; everything else needs a signed-in user with the right role, and what no
+ * rule names is denied.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, AuditedRefusals refusals) throws Exception {
+        String[] readers = {Role.COMPLIANCE.name(), Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.AUDITOR.name()};
+        http
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .requestMatchers("/webhooks/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/audit/**", "/api/audit").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/**").hasAnyRole(readers)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the API and the webhooks carry no cookies: credentials or a platform signature come with each request
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+}
