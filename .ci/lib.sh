@@ -62,7 +62,7 @@ as_user() {
 }
 
 # .ci/work/NAME, owned by USER; prints its real path. A clone inside a private directory (e.g. /root, mode 700) is out
-# of reach for the service user; then the files live in /var/tmp and .ci/work/NAME is a link to them.
+# of reach for the service user; then the files live in /var/tmp/imarchive-ci-HASH/NAME and .ci/work/NAME links there.
 service_dir() {
     local name="$1" user="$2" dir="$CI_WORK/$1"
     mkdir -p "$CI_WORK"
@@ -71,7 +71,12 @@ service_dir() {
         if as_user "$user" test -x "$CI_WORK"; then
             mkdir "$dir"
         else
-            ln -s "$(mktemp -d "/var/tmp/imarchive-ci-$name.XXXXXX")" "$dir"
+            # one place per clone path, so that a CI workspace reused run after run does not pile up copies
+            local real
+            real="/var/tmp/imarchive-ci-$(printf '%s' "$CI_WORK" | sha256sum | cut -c1-12)/$name"
+            mkdir -p "$real"
+            chmod 755 "$(dirname "$real")"
+            ln -s "$real" "$dir"
         fi
     fi
     dir="$(cd "$dir" && pwd -P)"
