@@ -52,7 +52,7 @@ class ImmutableRecordsTest extends GatewayTest {
 
         Map<String, Object> audit = as("auditor").getForObject("/api/audit?actor=compliance&action=record.write&size=100", Map.class);
         assertThat((List<?>) audit.get("items")).hasSizeGreaterThanOrEqualTo(paths.size() * 4)
-                .allSatisfy(entry -> assertThat(((Map<?, ?>) entry).get("outcome")).isEqualTo("REFUSED"));
+                .allSatisfy(entry -> assertThat(((Map<?, ?>) entry).get("outcome")).isEqualTo("refused"));
     }
 
     @Test

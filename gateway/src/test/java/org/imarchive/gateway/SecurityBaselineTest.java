@@ -49,7 +49,7 @@ class SecurityBaselineTest extends GatewayTest {
         assertThat(http.getForEntity("/api/messages/0194f5a0-0000-7000-8000-000000000000", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(auditEntries("anonymous", "request")).anySatisfy(entry -> {
-            assertThat(entry.get("outcome")).isEqualTo("REFUSED");
+            assertThat(entry.get("outcome")).isEqualTo("refused");
             assertThat((String) entry.get("target")).contains("/api/messages/");
         });
     }

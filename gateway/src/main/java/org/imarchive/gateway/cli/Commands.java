@@ -4,7 +4,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 
@@ -25,12 +24,15 @@ public final class Commands {
 
     public static int run(String[] args) {
         String command = args[0];
-        String[] settings = Arrays.copyOfRange(args, 1, args.length);
+        // quiet by default: a command prints its report, not the framework's start-up; --logging.level.root=INFO overrides
+        String[] settings = new String[args.length];
+        settings[0] = "--logging.level.root=WARN";
+        System.arraycopy(args, 1, settings, 1, args.length - 1);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandConfiguration.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(org.springframework.boot.Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("spring.main.lazy-initialization=true", "logging.level.root=WARN")
+                .properties("spring.main.lazy-initialization=true")
                 .run(settings)) {
             return COMMANDS.get(command).applyAsInt(context);
         } catch (RuntimeException e) {
