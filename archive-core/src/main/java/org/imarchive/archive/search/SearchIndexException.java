@@ -11,6 +11,11 @@ public class SearchIndexException extends RuntimeException {
 
     private final Map<String, String> failedIds;
 
+    public SearchIndexException(String message) {
+        super(message);
+        this.failedIds = Map.of();
+    }
+
     public SearchIndexException(String message, Throwable cause) {
         super(message, cause);
         this.failedIds = Map.of();
