@@ -1,0 +1,27 @@
+package org.imarchive.archive.search;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One matching message version. {@code current} is false for an earlier version of an edited message; the message
+ * itself is loaded from the archive by {@code messageId}.
+ *
+ * @param highlights field ({@code text}, {@code attachmentText}, {@code attachmentNames}) to fragments of the original
+ *                   text, HTML-escaped, with every matched word wrapped in {@code <em>}; fields without a match are absent
+ */
+public record SearchHit(
+        String id,
+        String messageId,
+        String conversationId,
+        int versionNumber,
+        boolean current,
+        boolean deleted,
+        Instant sentAt,
+        Map<String, List<String>> highlights) {
+
+    public SearchHit {
+        highlights = Map.copyOf(highlights);
+    }
+}
