@@ -28,8 +28,27 @@ public interface ArchiveStore {
     /** The conversation's messages in time order, from the {@code offset}-th on. */
     List<StoredMessage> conversation(String conversationId, int offset, int limit);
 
-    /** The journal position the consumer has committed up to, 0 if none. */
+    /** The position (journal sequence or ledger serial) the consumer has processed up to, 0 if none. */
     long checkpoint(String consumer);
+
+    /** Records that a derived consumer (the search index, ...) has processed everything up to {@code position}. */
+    void saveCheckpoint(String consumer, long position);
+
+    /**
+     * The messages that committed records changed after ledger serial {@code afterSerial}, in ledger order, at most
+     * {@code limit} records' worth: what a derived index must bring up to date.
+     */
+    List<Change> changesAfter(long afterSerial, int limit);
+
+    /** A committed record's ledger serial and the message it belongs to. */
+    record Change(long ledgerSerial, String messageId) {
+    }
+
+    /**
+     * Up to {@code before} messages before and {@code after} messages after the given one in its conversation, with
+     * it in the middle, in time order.
+     */
+    List<StoredMessage> conversationAround(String messageId, int before, int after);
 
     /** Records a payload that could not be normalized; its capture stays in the journal for a later replay. */
     void recordCaptureFailure(long journalSequence, String source, String reason);

@@ -316,6 +316,90 @@ public final class JdbcArchiveStore implements ArchiveStore {
     }
 
     @Override
+    public void saveCheckpoint(String consumer, long position) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            update(connection, "delete from journal_checkpoint where consumer = ?", consumer);
+            update(connection, "insert into journal_checkpoint (consumer, sequence) values (?,?)", consumer, position);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot save the checkpoint of " + consumer, e);
+        }
+    }
+
+    @Override
+    public List<Change> changesAfter(long afterSerial, int limit) {
+        List<Change> changes = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select l.serial, r.message_id from ledger_entry l join archive_record r on r.record_id = l.subject_id"
+                             + " where l.entry_type = 'record' and l.serial > ? order by l.serial fetch first " + limit + " rows only")) {
+            select.setLong(1, afterSerial);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    changes.add(new Change(rows.getLong(1), rows.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the changes after ledger entry " + afterSerial, e);
+        }
+        return changes;
+    }
+
+    @Override
+    public List<StoredMessage> conversationAround(String messageId, int before, int after) {
+        try (Connection connection = dataSource.getConnection()) {
+            String conversationId;
+            java.time.Instant sentAt;
+            try (PreparedStatement select = connection.prepareStatement("select conversation_id, sent_at from message where message_id = ?")) {
+                select.setString(1, messageId);
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next() || rows.getString(1) == null) {
+                        return List.of();
+                    }
+                    conversationId = rows.getString(1);
+                    sentAt = Jdbc.instant(rows, 2);
+                }
+            }
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement earlier = connection.prepareStatement(
+                    "select message_id from message where conversation_id = ? and (sent_at < ? or (sent_at = ? and message_id < ?))"
+                            + " order by sent_at desc, message_id desc fetch first " + before + " rows only")) {
+                earlier.setString(1, conversationId);
+                earlier.setObject(2, Jdbc.timestamp(sentAt));
+                earlier.setObject(3, Jdbc.timestamp(sentAt));
+                earlier.setString(4, messageId);
+                try (ResultSet rows = earlier.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(0, rows.getString(1));
+                    }
+                }
+            }
+            ids.add(messageId);
+            try (PreparedStatement later = connection.prepareStatement(
+                    "select message_id from message where conversation_id = ? and (sent_at > ? or (sent_at = ? and message_id > ?))"
+                            + " order by sent_at, message_id fetch first " + after + " rows only")) {
+                later.setString(1, conversationId);
+                later.setObject(2, Jdbc.timestamp(sentAt));
+                later.setObject(3, Jdbc.timestamp(sentAt));
+                later.setString(4, messageId);
+                try (ResultSet rows = later.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+            }
+            List<StoredMessage> messages = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                messages.add(load(connection, id));
+            }
+            return messages;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the conversation around " + messageId, e);
+        }
+    }
+
+    @Override
     public void recordCaptureFailure(long journalSequence, String source, String reason) {
         try (Connection connection = dataSource.getConnection()) {
             update(connection, "delete from capture_failure where journal_sequence = ?", journalSequence);

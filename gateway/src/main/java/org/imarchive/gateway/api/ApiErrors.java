@@ -15,6 +15,18 @@ public class ApiErrors {
         return ResponseEntity.status(e.status()).body(Map.of("status", e.status().value(), "reason", e.getMessage()));
     }
 
+    @ExceptionHandler(org.imarchive.archive.search.InvalidQueryException.class)
+    ResponseEntity<Map<String, Object>> invalidQuery(org.imarchive.archive.search.InvalidQueryException e) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("status", 400);
+        body.put("reason", e.getMessage());
+        body.put("column", e.column());
+        if (e.token() != null) {
+            body.put("token", e.token());
+        }
+        return ResponseEntity.badRequest().body(body);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(Map.of("status", 400, "reason", e.getMessage()));

@@ -51,21 +51,27 @@ public class MessagesController {
 
     @GetMapping("/conversations/{id}")
     public Map<String, Object> conversation(@PathVariable String id,
+                                            @RequestParam(required = false) String around,
                                             @RequestParam(defaultValue = "0") int offset,
                                             @RequestParam(defaultValue = "200") int size,
                                             HttpServletRequest request) {
         if (offset < 0 || size < 1 || size > 1000) {
             throw new IllegalArgumentException("offset must be >= 0 and size between 1 and 1000");
         }
-        List<StoredMessage> messages = store.conversation(id, offset, size);
+        List<StoredMessage> messages = around == null ? store.conversation(id, offset, size)
+                : store.conversationAround(around, size / 2, size / 2).stream().filter(m -> id.equals(m.conversationId())).toList();
         audit.record(new AuditEvent(Actors.current(), "conversation.view", id, AuditEvent.Outcome.SUCCESS, Actors.addressOf(request),
-                "offset=" + offset + " size=" + size));
+                (around == null ? "offset=" + offset : "around=" + around) + " size=" + size));
         if (messages.isEmpty() && offset == 0) {
             throw ApiException.notFound("conversation " + id);
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", id);
-        view.put("offset", offset);
+        if (around == null) {
+            view.put("offset", offset);
+        } else {
+            view.put("around", around);
+        }
         view.put("items", MessageViews.summaries(messages));
         return view;
     }

@@ -1,0 +1,79 @@
+package org.imarchive.archive.indexing;
+
+import org.imarchive.archive.model.AccountRef;
+import org.imarchive.archive.model.ArchivedMessage;
+import org.imarchive.archive.model.Attachment;
+import org.imarchive.archive.model.MessageContent;
+import org.imarchive.archive.model.MessageEdit;
+import org.imarchive.archive.model.Participant;
+import org.imarchive.archive.search.SearchDocument;
+import org.imarchive.archive.store.StoredMessage;
+import org.imarchive.archive.store.StoredRecord;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What the index holds of a message: one document per version, the last one current. A message whose original was
+ * never captured (only an edit or a deletion arrived) is indexed from what is known.
+ */
+public final class MessageDocuments {
+    private final Function<AccountRef, String> ownerOf;
+
+    /** @param ownerOf the relationship manager an account belongs to, or null */
+    public MessageDocuments(Function<AccountRef, String> ownerOf) {
+        this.ownerOf = ownerOf;
+    }
+
+    public List<SearchDocument> of(StoredMessage message) {
+        List<StoredRecord> versions = message.versions();
+        if (versions.isEmpty()) {
+            return List.of();
+        }
+        ArchivedMessage original = message.original().orElse(null);
+        boolean deleted = message.deletion().isPresent();
+        List<SearchDocument> documents = new ArrayList<>(versions.size());
+        for (int i = 0; i < versions.size(); i++) {
+            StoredRecord version = versions.get(i);
+            MessageContent content = StoredMessage.contentOf(version);
+            Instant versionTime = version.record() instanceof MessageEdit edit ? edit.editedAt() : original.sentAt();
+            SearchDocument.Builder document = SearchDocument.builder(version.recordId(), message.messageId(),
+                            original != null ? original.sentAt() : versionTime)
+                    .versionId(version.recordId())
+                    .versionNumber(version.versionNumber())
+                    .current(i == versions.size() - 1)
+                    .platform(message.key().platform().wireName())
+                    .accountId(message.key().accountId())
+                    .rm(ownerOf.apply(message.key().account()))
+                    .conversationId(message.conversationId())
+                    .capturedAt(version.record().capturedAt())
+                    .text(content.text())
+                    .attachmentNames(content.attachments().stream().map(Attachment::fileName).filter(Objects::nonNull).toList())
+                    .deleted(deleted);
+            if (original != null) {
+                document.channel(original.channel().wireName())
+                        .direction(original.direction().wireName())
+                        .sender(participant(original.sender()))
+                        .participants(participants(original));
+            }
+            documents.add(document.build());
+        }
+        return documents;
+    }
+
+    private static List<SearchDocument.Participant> participants(ArchivedMessage original) {
+        Set<SearchDocument.Participant> all = new LinkedHashSet<>();
+        all.add(participant(original.sender()));
+        original.recipients().forEach(recipient -> all.add(participant(recipient)));
+        return List.copyOf(all);
+    }
+
+    private static SearchDocument.Participant participant(Participant participant) {
+        return new SearchDocument.Participant(participant.platformId(), participant.displayName());
+    }
+}

@@ -1,0 +1,150 @@
+package org.imarchive.archive.indexing;
+
+import org.imarchive.archive.pipeline.CommitListener;
+import org.imarchive.archive.pipeline.CommittedRecord;
+import org.imarchive.archive.search.SearchDocument;
+import org.imarchive.archive.search.SearchIndex;
+import org.imarchive.archive.store.ArchiveStore;
+import org.imarchive.archive.store.StoredMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+/**
+ * Brings the search index up to date with the archive, in ledger order, from its own checkpoint. A commit only wakes
+ * it; it reads what changed from the archive itself, so nothing depends on a hand-off that a crash could lose. When
+ * the index is down it retries with backoff and capture goes on undisturbed: the backlog is the ledger.
+ */
+public final class SearchIndexer implements CommitListener, AutoCloseable {
+    public static final String CONSUMER = "search-index";
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
+    private static final int BATCH = 1000;
+
+    private final ArchiveStore store;
+    private final SearchIndex index;
+    private final MessageDocuments documents;
+    private final String consumer;
+    private final Semaphore wake = new Semaphore(0);
+    private final Duration maxBackoff;
+    private volatile boolean running;
+    private volatile long indexedSerial;
+    private Thread worker;
+
+    public SearchIndexer(ArchiveStore store, SearchIndex index, MessageDocuments documents, String consumer, Duration maxBackoff) {
+        this.store = store;
+        this.index = index;
+        this.documents = documents;
+        this.consumer = consumer;
+        this.maxBackoff = maxBackoff;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        indexedSerial = store.checkpoint(consumer);
+        worker = new Thread(this::run, "search-indexer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void committed(List<CommittedRecord> records) {
+        wake.release();
+    }
+
+    public long indexedSerial() {
+        return indexedSerial;
+    }
+
+    /**
+     * Indexes everything the archive holds beyond the checkpoint, in the caller's thread; for the reindex command.
+     *
+     * @param progress told the ledger serial reached after each batch
+     */
+    public void catchUp(LongConsumer progress) {
+        indexedSerial = store.checkpoint(consumer);
+        while (indexBatch()) {
+            progress.accept(indexedSerial);
+        }
+        index.refresh();
+    }
+
+    private void run() {
+        long backoffMillis = 100;
+        while (running) {
+            try {
+                boolean more = indexBatch();
+                backoffMillis = 100;
+                if (!more) {
+                    wake.tryAcquire(1, TimeUnit.SECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("search index unavailable ({}); indexing resumes from ledger entry {} in {} ms; capture is unaffected",
+                        e.getClass().getSimpleName(), indexedSerial, backoffMillis);
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
+            }
+        }
+    }
+
+    /** @return true when a full batch was indexed and more may be waiting */
+    private boolean indexBatch() {
+        List<ArchiveStore.Change> changes = store.changesAfter(indexedSerial, BATCH);
+        if (changes.isEmpty()) {
+            return false;
+        }
+        Set<String> messageIds = new LinkedHashSet<>();
+        changes.forEach(change -> messageIds.add(change.messageId()));
+        List<SearchDocument> batch = new ArrayList<>();
+        for (String messageId : messageIds) {
+            store.message(messageId).map(this::documentsOf).ifPresent(batch::addAll);
+        }
+        if (!batch.isEmpty()) {
+            index.index(batch);
+        }
+        long reached = changes.get(changes.size() - 1).ledgerSerial();
+        store.saveCheckpoint(consumer, reached);
+        indexedSerial = reached;
+        return changes.size() == BATCH;
+    }
+
+    private List<SearchDocument> documentsOf(StoredMessage message) {
+        return documents.of(message);
+    }
+
+    private void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake.release();
+        if (worker != null) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

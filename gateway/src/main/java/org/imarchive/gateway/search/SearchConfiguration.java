@@ -1,0 +1,77 @@
+package org.imarchive.gateway.search;
+
+import org.imarchive.archive.indexing.MessageDocuments;
+import org.imarchive.archive.indexing.SearchIndexer;
+import org.imarchive.archive.model.AccountRef;
+import org.imarchive.archive.search.SearchIndex;
+import org.imarchive.archive.search.elasticsearch.ElasticsearchSearchIndex;
+import org.imarchive.archive.search.elasticsearch.ElasticsearchSearchSettings;
+import org.imarchive.archive.search.lucene.LuceneSearchIndex;
+import org.imarchive.archive.store.ArchiveStore;
+import org.imarchive.gateway.capture.ApprovedAccountsProperties;
+import org.imarchive.gateway.config.GatewayProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The search index the settings choose, and the indexer that keeps it derived from the archive. */
+@Configuration(proxyBeanMethods = false)
+public class SearchConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    SearchIndex searchIndex(SearchProperties properties, GatewayProperties gateway) {
+        if ("elasticsearch".equals(properties.backend())) {
+            SearchProperties.Elasticsearch es = properties.elasticsearch();
+            if (es.url() == null || es.url().isBlank()) {
+                throw new IllegalStateException("gateway.search.elasticsearch.url must be set when gateway.search.backend=elasticsearch");
+            }
+            LOG.info("search: Elasticsearch at {} index {}", es.url(), es.index());
+            return ElasticsearchSearchIndex.connect(ElasticsearchSearchSettings.defaults(es.url(), es.apiKey(), es.index()).withReplicas(es.replicas()));
+        }
+        return LuceneSearchIndex.open(gateway.dataDir().resolve("search"));
+    }
+
+    @Bean
+    MessageDocuments messageDocuments(ApprovedAccountsProperties accounts) {
+        Map<AccountRef, String> owners = accounts.approved().stream()
+                .filter(account -> account.owner() != null)
+                .collect(Collectors.toMap(account -> new AccountRef(account.platform(), account.accountId()),
+                        ApprovedAccountsProperties.Account::owner, (a, b) -> a));
+        return new MessageDocuments(owners::get);
+    }
+
+    @Bean(destroyMethod = "close")
+    SearchIndexer searchIndexer(ArchiveStore store, SearchIndex index, MessageDocuments documents, SearchProperties properties) {
+        return new SearchIndexer(store, index, documents, SearchIndexer.CONSUMER, properties.maxRetryBackoff());
+    }
+
+    @Bean
+    SmartLifecycle searchIndexerLifecycle(SearchIndexer indexer) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                indexer.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                indexer.close();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}

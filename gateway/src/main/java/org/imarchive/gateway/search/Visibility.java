@@ -1,0 +1,34 @@
+package org.imarchive.gateway.search;
+
+import org.imarchive.gateway.security.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Whose messages a caller may see. Compliance and auditors see the whole archive; supervisors and reviewers see the
+ * messages of the relationship managers in their supervision groups ({@code gateway.supervision.groups}).
+ */
+@Component
+public class Visibility {
+    private final SupervisionGroupsProperties groups;
+
+    public Visibility(SupervisionGroupsProperties groups) {
+        this.groups = groups;
+    }
+
+    /** @return the relationship managers the caller may see, or null for no restriction */
+    public Set<String> visibleRms(Authentication caller) {
+        Set<String> authorities = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        if (authorities.contains(Role.COMPLIANCE.authority()) || authorities.contains(Role.AUDITOR.authority())) {
+            return null;
+        }
+        return groups.groups().stream()
+                .filter(group -> group.members().contains(caller.getName()))
+                .flatMap(group -> group.rms().stream())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}
