@@ -40,6 +40,9 @@ public interface ArchiveStore {
      */
     List<Change> changesAfter(long afterSerial, int limit);
 
+    /** The serial of the newest ledger entry, 0 for an empty archive. */
+    long lastLedgerSerial();
+
     /** A committed record's ledger serial and the message it belongs to. */
     record Change(long ledgerSerial, String messageId) {
     }

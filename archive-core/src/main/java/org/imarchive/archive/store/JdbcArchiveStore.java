@@ -328,6 +328,18 @@ public final class JdbcArchiveStore implements ArchiveStore {
     }
 
     @Override
+    public long lastLedgerSerial() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select coalesce(max(serial), 0) from ledger_entry");
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the ledger head", e);
+        }
+    }
+
+    @Override
     public List<Change> changesAfter(long afterSerial, int limit) {
         List<Change> changes = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();

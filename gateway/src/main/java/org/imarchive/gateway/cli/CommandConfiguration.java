@@ -1,7 +1,10 @@
 package org.imarchive.gateway.cli;
 
 import org.imarchive.gateway.config.ArchiveStorageConfiguration;
+import org.imarchive.gateway.capture.ApprovedAccountsProperties;
 import org.imarchive.gateway.config.GatewayProperties;
+import org.imarchive.gateway.search.SearchConfiguration;
+import org.imarchive.gateway.search.SearchProperties;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -9,10 +12,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** What the command-line tools need: settings, the metadata database and the archive's storage; no web, no capture. */
+/** What the command-line tools need: settings, the metadata database, the archive's storage and search; no web, no capture. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GatewayProperties.class)
+@EnableConfigurationProperties({GatewayProperties.class, SearchProperties.class, ApprovedAccountsProperties.class})
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-@Import({ArchiveStorageConfiguration.class, VerifyCommand.class})
+@Import({ArchiveStorageConfiguration.class, SearchConfiguration.class, VerifyCommand.class, ReindexCommand.class})
 class CommandConfiguration {
 }

@@ -13,7 +13,8 @@ import java.util.function.ToIntFunction;
  */
 public final class Commands {
     private static final Map<String, ToIntFunction<ConfigurableApplicationContext>> COMMANDS = Map.of(
-            "verify", context -> context.getBean(VerifyCommand.class).run());
+            "verify", context -> context.getBean(VerifyCommand.class).run(),
+            "reindex", context -> context.getBean(ReindexCommand.class).run());
 
     private Commands() {
     }

@@ -1,25 +1,22 @@
 package org.imarchive.gateway.search;
 
 import org.imarchive.archive.indexing.MessageDocuments;
-import org.imarchive.archive.indexing.SearchIndexer;
 import org.imarchive.archive.model.AccountRef;
 import org.imarchive.archive.search.SearchIndex;
 import org.imarchive.archive.search.elasticsearch.ElasticsearchSearchIndex;
 import org.imarchive.archive.search.elasticsearch.ElasticsearchSearchSettings;
 import org.imarchive.archive.search.lucene.LuceneSearchIndex;
-import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.gateway.capture.ApprovedAccountsProperties;
 import org.imarchive.gateway.config.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The search index the settings choose, and the indexer that keeps it derived from the archive. */
+/** The search index the settings choose, and how messages become its documents. */
 @Configuration(proxyBeanMethods = false)
 public class SearchConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SearchConfiguration.class);
@@ -44,34 +41,5 @@ public class SearchConfiguration {
                 .collect(Collectors.toMap(account -> new AccountRef(account.platform(), account.accountId()),
                         ApprovedAccountsProperties.Account::owner, (a, b) -> a));
         return new MessageDocuments(owners::get);
-    }
-
-    @Bean(destroyMethod = "close")
-    SearchIndexer searchIndexer(ArchiveStore store, SearchIndex index, MessageDocuments documents, SearchProperties properties) {
-        return new SearchIndexer(store, index, documents, SearchIndexer.CONSUMER, properties.maxRetryBackoff());
-    }
-
-    @Bean
-    SmartLifecycle searchIndexerLifecycle(SearchIndexer indexer) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                indexer.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                indexer.close();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
     }
 }
