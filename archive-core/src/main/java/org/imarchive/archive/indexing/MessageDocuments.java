@@ -40,7 +40,7 @@ public final class MessageDocuments {
         List<SearchDocument> documents = new ArrayList<>(versions.size());
         for (int i = 0; i < versions.size(); i++) {
             StoredRecord version = versions.get(i);
-            MessageContent content = StoredMessage.contentOf(version);
+            MessageContent content = message.resolvedContentOf(version);
             Instant versionTime = version.record() instanceof MessageEdit edit ? edit.editedAt() : original.sentAt();
             SearchDocument.Builder document = SearchDocument.builder(version.recordId(), message.messageId(),
                             original != null ? original.sentAt() : versionTime)

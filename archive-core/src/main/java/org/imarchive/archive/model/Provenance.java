@@ -8,7 +8,7 @@ import java.util.Objects;
  */
 public record Provenance(Source source, long journalSequence, String custodian, String sourceFileSha256) {
     public enum Source {
-        WEBHOOK, POLL, IMPORT, SENT;
+        WEBHOOK, POLL, IMPORT, SENT, FETCH;
 
         @com.fasterxml.jackson.annotation.JsonValue
         public String wireName() {

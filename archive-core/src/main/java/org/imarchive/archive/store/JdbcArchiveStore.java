@@ -5,6 +5,7 @@ import org.imarchive.archive.model.ArchiveRecord;
 import org.imarchive.archive.model.ArchivedMessage;
 import org.imarchive.archive.model.DeliveryEvent;
 import org.imarchive.archive.model.MessageDeletion;
+import org.imarchive.archive.model.MediaRetrieved;
 import org.imarchive.archive.model.MessageEdit;
 import org.imarchive.archive.model.MessageKey;
 import org.imarchive.archive.model.Platform;
@@ -512,6 +513,9 @@ public final class JdbcArchiveStore implements ArchiveStore {
         }
         if (record instanceof DeliveryEvent) {
             return "delivery";
+        }
+        if (record instanceof MediaRetrieved) {
+            return "media";
         }
         throw new IllegalArgumentException("unknown record type " + record.getClass());
     }

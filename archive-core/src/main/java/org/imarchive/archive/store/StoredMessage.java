@@ -1,6 +1,8 @@
 package org.imarchive.archive.store;
 
 import org.imarchive.archive.model.ArchivedMessage;
+import org.imarchive.archive.model.Attachment;
+import org.imarchive.archive.model.MediaRetrieved;
 import org.imarchive.archive.model.DeliveryEvent;
 import org.imarchive.archive.model.MessageContent;
 import org.imarchive.archive.model.MessageDeletion;
@@ -38,7 +40,7 @@ public record StoredMessage(String messageId, MessageKey key, String conversatio
         if (versions.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(contentOf(versions.get(versions.size() - 1)));
+        return Optional.of(resolvedContentOf(versions.get(versions.size() - 1)));
     }
 
     public static MessageContent contentOf(StoredRecord version) {
@@ -54,6 +56,29 @@ public record StoredMessage(String messageId, MessageKey key, String conversatio
     public Optional<MessageDeletion> deletion() {
         return records.stream().map(StoredRecord::record).filter(MessageDeletion.class::isInstance)
                 .map(MessageDeletion.class::cast).findFirst();
+    }
+
+    /**
+     * The content of a version with its attachments as far as they are now retrieved: a pending attachment whose
+     * content was fetched later is shown stored, with the fetched blob's hash.
+     */
+    public MessageContent resolvedContentOf(StoredRecord version) {
+        MessageContent content = contentOf(version);
+        java.util.Map<String, MediaRetrieved> retrieved = new java.util.HashMap<>();
+        records.stream().map(StoredRecord::record).filter(MediaRetrieved.class::isInstance).map(MediaRetrieved.class::cast)
+                .forEach(media -> retrieved.put(media.platformMediaId(), media));
+        if (retrieved.isEmpty()) {
+            return content;
+        }
+        return content.withAttachments(content.attachments().stream().map(attachment -> {
+            MediaRetrieved media = attachment.platformMediaId() == null ? null : retrieved.get(attachment.platformMediaId());
+            return media == null || attachment.state() == Attachment.State.STORED ? attachment : attachment.stored(media.sha256(), media.size());
+        }).toList());
+    }
+
+    public List<MediaRetrieved> retrievedMedia() {
+        return records.stream().map(StoredRecord::record).filter(MediaRetrieved.class::isInstance)
+                .map(MediaRetrieved.class::cast).toList();
     }
 
     public List<DeliveryEvent> deliveries() {

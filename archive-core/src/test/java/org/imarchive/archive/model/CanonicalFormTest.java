@@ -42,7 +42,11 @@ class CanonicalFormTest {
                         MessageContent.text("corrected"), Provenance.webhook(43)),
                 new MessageDeletion("0194f5a0-1b2c-7d3e-8f40-000000000003", KEY, null, SENT.plusSeconds(120), Provenance.webhook(44)),
                 new DeliveryEvent("0194f5a0-1b2c-7d3e-8f40-000000000004", KEY, "READ", SENT.plusSeconds(30), SENT.plusSeconds(31),
-                        null, null, Provenance.webhook(45)));
+                        null, null, Provenance.webhook(45)),
+                new MediaRetrieved("0194f5a0-1b2c-7d3e-8f40-000000000005", KEY,
+                        "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 1234, "application/pdf", SENT.plusSeconds(5),
+                        new Provenance(Provenance.Source.FETCH, 42, null, null)));
     }
 
     @Test

@@ -72,6 +72,27 @@ public interface ArchiveStoreContract {
     }
 
     @Test
+    default void retrievedMediaResolvesThePendingAttachmentWithoutRewritingTheMessage() {
+        ArchiveFixture fixture = fixture();
+        var captured = message("MM1", "+4479", "photo", T0);
+        var withPhoto = new org.imarchive.archive.model.ArchivedMessage(captured.id(), captured.messageKey(), captured.channel(),
+                captured.platformConversationId(), captured.direction(), captured.sender(), captured.recipients(), captured.sentAt(),
+                captured.capturedAt(), captured.content().withAttachments(List.of(
+                org.imarchive.archive.model.Attachment.pending("https://media/ME1", "photo.jpg", "image/jpeg"))),
+                null, null, captured.provenance());
+        String id = commit(fixture, 1, withPhoto).get(0).messageId();
+        String sha = fixture.store.putBlob(new ByteArrayInputStream("jpeg bytes".getBytes(StandardCharsets.UTF_8)), "image/jpeg");
+        commit(fixture, 2, new org.imarchive.archive.model.MediaRetrieved("media-1", withPhoto.messageKey(), "https://media/ME1", sha, 10,
+                "image/jpeg", T0.plusSeconds(3), new org.imarchive.archive.model.Provenance(org.imarchive.archive.model.Provenance.Source.FETCH, 2, null, null)));
+
+        StoredMessage stored = fixture.store.message(id).orElseThrow();
+        assertThat(StoredMessage.contentOf(stored.versions().get(0)).attachments().get(0).state())
+                .as("the record as captured is unchanged").isEqualTo(org.imarchive.archive.model.Attachment.State.PENDING);
+        assertThat(stored.currentContent().orElseThrow().attachments().get(0).sha256()).isEqualTo(sha);
+        assertThat(fixture.verifier.verify().intact()).isTrue();
+    }
+
+    @Test
     default void checkpointCommitsWithTheBatch() {
         ArchiveFixture fixture = fixture();
         assertThat(fixture.store.checkpoint("test")).isZero();

@@ -20,7 +20,7 @@ public final class MessageViews {
 
     public static Map<String, Object> full(StoredMessage message) {
         Map<String, Object> view = summary(message);
-        view.put("versions", message.versions().stream().map(MessageViews::version).toList());
+        view.put("versions", message.versions().stream().map(version -> version(message, version)).toList());
         view.put("deliveries", message.deliveries().stream().map(MessageViews::delivery).toList());
         view.put("records", message.records().stream().map(r -> Map.of(
                 "recordId", r.recordId(), "type", typeOf(r), "sha256", r.sha256())).toList());
@@ -60,8 +60,8 @@ public final class MessageViews {
         return view;
     }
 
-    private static Map<String, Object> version(StoredRecord version) {
-        MessageContent content = StoredMessage.contentOf(version);
+    private static Map<String, Object> version(StoredMessage message, StoredRecord version) {
+        MessageContent content = message.resolvedContentOf(version);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("number", version.versionNumber());
         view.put("recordId", version.recordId());
@@ -111,7 +111,7 @@ public final class MessageViews {
     private static String typeOf(StoredRecord record) {
         return record.record().getClass().getSimpleName()
                 .replace("ArchivedMessage", "message").replace("MessageEdit", "edit")
-                .replace("MessageDeletion", "deletion").replace("DeliveryEvent", "delivery");
+                .replace("MessageDeletion", "deletion").replace("DeliveryEvent", "delivery").replace("MediaRetrieved", "media");
     }
 
     public static List<Map<String, Object>> summaries(List<StoredMessage> messages) {
