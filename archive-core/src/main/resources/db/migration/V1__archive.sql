@@ -63,6 +63,7 @@ create table ledger_entry (
     previous_hash char(64)     not null,
     entry_hash    char(64)     not null
 );
+create index ix_ledger_subject on ledger_entry (subject_id);
 
 create table audit_entry (
     serial         bigint        primary key,

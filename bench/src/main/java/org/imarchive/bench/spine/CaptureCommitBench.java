@@ -117,10 +117,12 @@ public final class CaptureCommitBench {
             if (stored != bodies.size()) {
                 throw new IllegalStateException("committed " + stored + " messages, expected " + bodies.size());
             }
+            long verifyStarted = System.nanoTime();
             var report = new ArchiveVerifier(dataSource, packs, blobs).verify();
             if (!report.intact()) {
                 throw new IllegalStateException("verify failed after the benchmark: " + report.summary());
             }
+            System.out.printf("      (verify afterwards: %s in %.1f s)%n", report.summary(), (System.nanoTime() - verifyStarted) / 1e9);
             packs.close();
             return bodies.size() / seconds;
         }
