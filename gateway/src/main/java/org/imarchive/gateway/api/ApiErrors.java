@@ -27,6 +27,16 @@ public class ApiErrors {
         return ResponseEntity.badRequest().body(body);
     }
 
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<Map<String, Object>> conflict(IllegalStateException e) {
+        return ResponseEntity.status(409).body(Map.of("status", 409, "reason", e.getMessage()));
+    }
+
+    @ExceptionHandler(java.util.NoSuchElementException.class)
+    ResponseEntity<Map<String, Object>> notFound(java.util.NoSuchElementException e) {
+        return ResponseEntity.status(404).body(Map.of("status", 404, "reason", e.getMessage()));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, Object>> badRequest(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(Map.of("status", 400, "reason", e.getMessage()));

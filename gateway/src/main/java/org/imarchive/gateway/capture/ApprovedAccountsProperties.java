@@ -11,12 +11,14 @@ import org.springframework.validation.annotation.Validated;
 import java.util.List;
 
 /**
- * {@code gateway.accounts.approved}: the business accounts the firm sanctioned, each with the relationship manager it
- * belongs to. A message of any other account is archived but quarantined.
+ * {@code gateway.accounts.*}: where the register of approved accounts is seeded from: {@code file} (default
+ * {@code ./config/accounts.yml}, with requester, approver and justification per account) and {@code approved}, a
+ * plain list for automation. A message of any account the register does not hold as approved is quarantined.
  */
 @Validated
 @ConfigurationProperties("gateway.accounts")
-public record ApprovedAccountsProperties(@Valid @DefaultValue List<Account> approved) {
+public record ApprovedAccountsProperties(@DefaultValue("./config/accounts.yml") java.nio.file.Path file,
+                                         @Valid @DefaultValue List<Account> approved) {
 
     public record Account(@NotNull Platform platform, @NotBlank String accountId, String owner) {
     }

@@ -1,20 +1,17 @@
 package org.imarchive.gateway.search;
 
 import org.imarchive.archive.indexing.MessageDocuments;
-import org.imarchive.archive.model.AccountRef;
 import org.imarchive.archive.search.SearchIndex;
 import org.imarchive.archive.search.elasticsearch.ElasticsearchSearchIndex;
 import org.imarchive.archive.search.elasticsearch.ElasticsearchSearchSettings;
 import org.imarchive.archive.search.lucene.LuceneSearchIndex;
-import org.imarchive.gateway.capture.ApprovedAccountsProperties;
+import org.imarchive.gateway.accounts.AccountRegister;
 import org.imarchive.gateway.config.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The search index the settings choose, and how messages become its documents. */
 @Configuration(proxyBeanMethods = false)
@@ -35,11 +32,7 @@ public class SearchConfiguration {
     }
 
     @Bean
-    MessageDocuments messageDocuments(ApprovedAccountsProperties accounts) {
-        Map<AccountRef, String> owners = accounts.approved().stream()
-                .filter(account -> account.owner() != null)
-                .collect(Collectors.toMap(account -> new AccountRef(account.platform(), account.accountId()),
-                        ApprovedAccountsProperties.Account::owner, (a, b) -> a));
-        return new MessageDocuments(owners::get);
+    MessageDocuments messageDocuments(AccountRegister accounts) {
+        return new MessageDocuments(account -> accounts.ownerOf(account).orElse(null));
     }
 }

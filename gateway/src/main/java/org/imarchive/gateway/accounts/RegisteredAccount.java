@@ -1,0 +1,25 @@
+package org.imarchive.gateway.accounts;
+
+import org.imarchive.archive.model.Platform;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One entry of the register, with who asked, who decided, when and why. */
+public record RegisteredAccount(
+        String id,
+        Platform platform,
+        String accountId,
+        String owner,
+        String justification,
+        LocalDate reviewDate,
+        State state,
+        String requestedBy,
+        Instant requestedAt,
+        String decidedBy,
+        Instant decidedAt,
+        String decisionComment,
+        String source) {
+
+    public enum State { REQUESTED, APPROVED, REJECTED, REVOKED }
+}
