@@ -128,7 +128,28 @@ public final class LexiconEngine {
                 policies.get(p).evaluate(part, occurrencesByPolicy.get(p), regexBudgetNanos, hits, problems);
             }
         }
-        return hits.stream().distinct().sorted(TEXT_ORDER).toList();
+        return leftmostLongestPerRule(hits);
+    }
+
+    /**
+     * Of the hits of one rule that overlap, only the leftmost (and of those the longest) stays: "text me on my
+     * personal number" is one off-channel request, not one per entry of the rule that fits inside it.
+     */
+    private static List<Hit> leftmostLongestPerRule(List<Hit> hits) {
+        List<Hit> byRule = new ArrayList<>(hits);
+        byRule.sort(Comparator.comparing((Hit hit) -> hit.policy().id()).thenComparing(Hit::ruleId)
+                .thenComparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::end).reversed()));
+        List<Hit> kept = new ArrayList<>();
+        Hit last = null;
+        for (Hit hit : byRule) {
+            boolean sameRule = last != null && last.policy().id().equals(hit.policy().id()) && last.ruleId().equals(hit.ruleId());
+            if (!sameRule || hit.start() >= last.end()) {
+                kept.add(hit);
+                last = hit;
+            }
+        }
+        kept.sort(TEXT_ORDER);
+        return kept;
     }
 
     private static void addEntries(Map<String, List<Target>> targets, List<String> entries, int policy, Role role, int slot) {

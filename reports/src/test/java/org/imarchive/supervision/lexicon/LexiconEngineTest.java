@@ -141,6 +141,21 @@ class LexiconEngineTest {
     }
 
     @Test
+    void overlappingEntriesOfOneRuleGiveOneHit() {
+        LexiconEngine engine = engine("""
+                rules:
+                  - id: personal-device
+                    phrases: [text me on my personal, my personal number, my personal*]
+                  - id: number
+                    terms: [number]
+                """);
+
+        assertThat(engine.scan(outbound("text me on my personal number")).hits())
+                .extracting(hit -> hit.ruleId() + ": " + hit.matchedText())
+                .containsExactly("personal-device: text me on my personal", "number: number");
+    }
+
+    @Test
     void unspacedScriptsMatchAsSubstrings() {
         LexiconEngine engine = engine("""
                 rules:
