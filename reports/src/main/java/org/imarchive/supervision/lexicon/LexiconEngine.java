@@ -29,8 +29,11 @@ import java.util.Map;
  */
 public final class LexiconEngine {
 
-    /** Ample for any sane pattern on a chat message or an extracted document; stops a backtracking runaway. */
-    public static final Duration DEFAULT_REGEX_BUDGET = Duration.ofMillis(100);
+    /**
+     * A sane pattern needs microseconds on a chat message and milliseconds on a long document; a backtracking runaway
+     * needs minutes to years. A second sits far from both, so a busy machine's pauses do not trip it.
+     */
+    public static final Duration DEFAULT_REGEX_BUDGET = Duration.ofSeconds(1);
 
     private static final Comparator<Hit> TEXT_ORDER = Comparator.comparingInt(Hit::start)
             .thenComparingInt(Hit::end)
