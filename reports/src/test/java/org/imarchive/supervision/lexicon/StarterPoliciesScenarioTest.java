@@ -118,6 +118,7 @@ class StarterPoliciesScenarioTest {
                 .containsExactly("complaints/legal-or-regulatory: sue",
                         "complaints/report-to-regulator: report you",
                         "complaints/legal-or-regulatory: FINRA");
+        assertThat(inbound("Hi Sue, I am going to sue you")).containsExactly("complaints/legal-or-regulatory: sue");
         assertThat(outbound("So sorry about the unauthorised transaction, I have logged your complaint."))
                 .containsExactly("complaints/unauthorized-activity: unauthorised transaction",
                         "complaints/complaint: complaint");
