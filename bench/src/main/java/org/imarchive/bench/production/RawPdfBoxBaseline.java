@@ -9,6 +9,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.imarchive.archive.store.StoredMessage;
+import org.imarchive.production.pdf.FontTables;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Raw PDFBox writing what a transcript holds, with no layout logic: the same fonts, one PDF per conversation, the
+ * Raw PDFBox writing what a transcript holds, with no layout logic: the same fonts (the same bytes: GSUB hidden), one PDF per conversation, the
  * same header, body, edit and delivery lines per message, each line in the one font its script needs, wrapped at a
  * fixed number of characters, a fixed number of lines per page, a footer with a number on every page.
  */
@@ -39,7 +40,8 @@ final class RawPdfBoxBaseline implements AutoCloseable {
 
     private static TrueTypeFont parse(String file) {
         try (InputStream in = RawPdfBoxBaseline.class.getResourceAsStream("/fonts/" + file)) {
-            return new TTFParser().parse(new RandomAccessReadBuffer(in.readAllBytes()));
+            // the same font bytes the engine embeds: GSUB hidden (FontTables says why)
+            return new TTFParser().parse(new RandomAccessReadBuffer(FontTables.hide(in.readAllBytes(), "GSUB")));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

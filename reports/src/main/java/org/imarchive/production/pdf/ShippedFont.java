@@ -24,7 +24,10 @@ enum ShippedFont {
         this.resource = resource;
     }
 
-    /** The TTF's bytes, read from the classpath once per JVM (18 MB for all: a fixed cost, not per production). */
+    /**
+     * The TTF's bytes with GSUB hidden (see {@link FontTables}), read from the classpath once per JVM (18 MB for all:
+     * a fixed cost, not per production).
+     */
     byte[] bytes() {
         byte[] loaded = bytes;
         if (loaded == null) {
@@ -34,7 +37,7 @@ enum ShippedFont {
                         if (in == null) {
                             throw new IllegalStateException("font /fonts/" + resource + " is missing from the classpath");
                         }
-                        bytes = in.readAllBytes();
+                        bytes = FontTables.hide(in.readAllBytes(), "GSUB");
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read font " + resource, e);
                     }
