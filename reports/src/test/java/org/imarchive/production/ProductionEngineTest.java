@@ -166,6 +166,11 @@ class ProductionEngineTest {
         assertThat(body).contains("Version 1 of 2", MixedArchive.EDITED_FIRST, "Version 2 of 2", MixedArchive.EDITED_SECOND);
         assertThat(edited.getHeader("X-IMArchive-Record")).hasSize(2);
         assertThat(edited.getSubject()).contains(MixedArchive.EDITED_SECOND);
+
+        MimeMessage cyrillic = parse(emls.stream().filter(p -> p.toString().endsWith("msg-wa-2.eml")).findFirst().orElseThrow());
+        assertThat(cyrillic.getSubject()).contains(MixedArchive.CYRILLIC);
+        assertThat(((jakarta.mail.internet.InternetAddress) cyrillic.getFrom()[0]).getPersonal()).isEqualTo("Jörg Öztürk");
+        assertThat(((jakarta.mail.internet.InternetAddress) cyrillic.getFrom()[0]).getAddress()).isEqualTo("+41798765432@whatsapp.imarchive.invalid");
     }
 
     @Test

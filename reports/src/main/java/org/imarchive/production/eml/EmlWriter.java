@@ -1,14 +1,11 @@
 package org.imarchive.production.eml;
 
 import jakarta.activation.DataHandler;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.MimeUtility;
 import org.imarchive.archive.model.Platform;
 import org.imarchive.production.BlobSource;
 import org.imarchive.production.pdf.PageRange;
@@ -19,7 +16,6 @@ import org.imarchive.production.view.VersionView;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -45,17 +41,13 @@ public final class EmlWriter {
         try {
             MimeMessage mime = new FixedIdMessage(session, "<" + message.messageId() + "@imarchive.invalid>");
             Platform platform = message.stored().key().platform();
-            if (message.sender() != null) {
-                mime.setFrom(MailAddresses.of(message.sender(), platform));
-            } else {
-                mime.setFrom(new InternetAddress(MailAddresses.address("unknown", platform)));
-            }
-            List<InternetAddress> to = message.recipients().stream().map(r -> MailAddresses.of(r, platform)).toList();
-            mime.setRecipients(Message.RecipientType.TO, to.isEmpty()
-                    ? new InternetAddress[]{new InternetAddress(MailAddresses.address(message.stored().conversationId(), platform))}
-                    : to.toArray(InternetAddress[]::new));
+            mime.setHeader("From", message.sender() != null ? MailAddresses.mailbox(message.sender(), platform)
+                    : HeaderText.mailbox(null, MailAddresses.address("unknown", platform)));
+            List<String> to = message.recipients().stream().map(r -> MailAddresses.mailbox(r, platform)).toList();
+            mime.setHeader("To", to.isEmpty() ? HeaderText.mailbox(null, MailAddresses.address(message.stored().conversationId(), platform))
+                    : String.join(",\r\n ", to));
             mime.setSentDate(Date.from(message.sentAt()));
-            mime.setSubject(subject(message, conversationTitle), "UTF-8");
+            mime.setHeader("Subject", HeaderText.encode(subject(message, conversationTitle)));
             headers(mime, message, pages);
 
             MimeMultipart parts = new MimeMultipart("mixed");
@@ -82,15 +74,15 @@ public final class EmlWriter {
         mime.setHeader(HEADER_PREFIX + "Message-Id", message.messageId());
         mime.setHeader(HEADER_PREFIX + "Platform", key.platform().wireName());
         message.stored().original().ifPresent(o -> setQuietly(mime, "Channel", o.channel().wireName()));
-        mime.setHeader(HEADER_PREFIX + "Account", encode(key.accountId()));
-        mime.setHeader(HEADER_PREFIX + "Platform-Message-Id", encode(key.platformMessageId()));
+        mime.setHeader(HEADER_PREFIX + "Account", HeaderText.encode(key.accountId()));
+        mime.setHeader(HEADER_PREFIX + "Platform-Message-Id", HeaderText.encode(key.platformMessageId()));
         mime.setHeader(HEADER_PREFIX + "Conversation-Id", message.stored().conversationId());
-        message.stored().original().ifPresent(o -> setQuietly(mime, "Platform-Conversation-Id", encode(o.platformConversationId())));
+        message.stored().original().ifPresent(o -> setQuietly(mime, "Platform-Conversation-Id", HeaderText.encode(o.platformConversationId())));
         mime.setHeader(HEADER_PREFIX + "Direction", message.directionLabel());
         mime.setHeader(HEADER_PREFIX + "Kind", message.kind().wireName());
         mime.setHeader(HEADER_PREFIX + "Versions", Integer.toString(message.versions().size()));
         if (message.replyToPlatformMessageId() != null) {
-            mime.setHeader(HEADER_PREFIX + "Reply-To-Platform-Message-Id", encode(message.replyToPlatformMessageId()));
+            mime.setHeader(HEADER_PREFIX + "Reply-To-Platform-Message-Id", HeaderText.encode(message.replyToPlatformMessageId()));
         }
         message.deletedAt().ifPresent(at -> setQuietly(mime, "Deleted-At", at.toString()));
         if (pages != null) {
@@ -113,7 +105,7 @@ public final class EmlWriter {
     private MimeBodyPart attachmentPart(AttachmentView attachment) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
         part.setDataHandler(new DataHandler(new BlobDataSource(blobs, attachment.sha256(), attachment.mediaType(), attachment.fileName())));
-        part.setFileName(encode(attachment.fileName()));
+        part.setFileName(attachment.fileName());
         part.setDisposition(MimeBodyPart.ATTACHMENT);
         // set, so Jakarta Mail does not read the whole blob once more to choose an encoding
         part.setHeader("Content-Transfer-Encoding", "base64");
@@ -173,15 +165,6 @@ public final class EmlWriter {
             words = message.reaction() != null ? "reaction " + message.reaction() : message.kind().wireName();
         }
         return "[" + message.stored().key().platform().wireName() + "] " + conversationTitle + ": " + words;
-    }
-
-    /** Header values are ASCII on the wire; platform ids and file names may not be. */
-    private static String encode(String value) {
-        try {
-            return MimeUtility.encodeText(value, "UTF-8", null);
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException("every Java runtime has UTF-8", e);
-        }
     }
 
     /** A message whose Message-ID is the archive's id, not a fresh one from the host name and the clock. */

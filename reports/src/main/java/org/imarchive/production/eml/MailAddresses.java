@@ -1,10 +1,8 @@
 package org.imarchive.production.eml;
 
-import jakarta.mail.internet.InternetAddress;
 import org.imarchive.archive.model.Participant;
 import org.imarchive.archive.model.Platform;
 
-import java.io.UnsupportedEncodingException;
 import java.util.Locale;
 
 /**
@@ -15,12 +13,9 @@ public final class MailAddresses {
     private MailAddresses() {
     }
 
-    public static InternetAddress of(Participant participant, Platform platform) {
-        try {
-            return new InternetAddress(address(participant.platformId(), platform), participant.displayName(), "UTF-8");
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException("every Java runtime has UTF-8", e);
-        }
+    /** The participant as a mailbox header value: {@code "Name" <id@platform.imarchive.invalid>}. */
+    public static String mailbox(Participant participant, Platform platform) {
+        return HeaderText.mailbox(participant.displayName(), address(participant.platformId(), platform));
     }
 
     public static String address(String platformId, Platform platform) {

@@ -17,6 +17,7 @@ import org.imarchive.archive.model.Direction;
 import org.imarchive.archive.model.Participant;
 import org.imarchive.archive.model.Platform;
 import org.imarchive.production.BlobSource;
+import org.imarchive.production.eml.HeaderText;
 import org.imarchive.production.eml.MailAddresses;
 import org.imarchive.production.view.AttachmentView;
 import org.imarchive.production.view.MessageView;
@@ -185,7 +186,7 @@ public final class RsmfConversation implements Closeable {
             MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()));
             mime.setFrom(new InternetAddress(MailAddresses.address(custodian, platform)));
             mime.setRecipients(Message.RecipientType.TO, new InternetAddress[]{new InternetAddress(MailAddresses.address(conversationId, platform))});
-            mime.setSubject("RSMF " + title, "UTF-8");
+            mime.setHeader("Subject", HeaderText.encode("RSMF " + title));
             if (begin != null) {
                 mime.setSentDate(Date.from(begin));
             }
@@ -200,7 +201,7 @@ public final class RsmfConversation implements Closeable {
                 mime.setHeader("X-RSMF-BeginDate", begin.toString());
                 mime.setHeader("X-RSMF-EndDate", end.toString());
             }
-            mime.setHeader("X-RSMF-Participants", jakarta.mail.internet.MimeUtility.encodeText(String.join(", ", participants.values()), "UTF-8", null));
+            mime.setHeader("X-RSMF-Participants", HeaderText.encode(String.join(", ", participants.values())));
             MimeMultipart parts = new MimeMultipart("mixed");
             MimeBodyPart body = new MimeBodyPart();
             body.setText("Relativity Short Message Format " + VERSION + " file of conversation " + conversationId
