@@ -23,13 +23,15 @@ final class PageFlow {
     private static final float TOP = SIZE.getHeight() - 56f;
     private static final float BOTTOM = 58f;
     static final float WIDTH = SIZE.getWidth() - 2 * MARGIN;
+    private static final TextStyle SMALL = new TextStyle(TranscriptFonts.Style.REGULAR, 7.5f, 0.35f, 0f);
+    private static final TextStyle BATES = new TextStyle(TranscriptFonts.Style.BOLD, 10f, 0f, 0f);
 
     private final PDDocument document;
     private final TranscriptFonts fonts;
     private final TextShaper shaper;
     private final BatesCounter bates;
-    private final String footer;
-    private final String runningHead;
+    private final TextLine footer;
+    private final TextLine runningHead;
     private final Map<ShippedFont, PDType0Font> loaded = new EnumMap<>(ShippedFont.class);
     private PDPageContentStream content;
     private String pageBates;
@@ -41,8 +43,9 @@ final class PageFlow {
         this.fonts = fonts;
         this.shaper = shaper;
         this.bates = bates;
-        this.footer = footer;
-        this.runningHead = runningHead;
+        // the same on every page: shaped once per transcript
+        this.footer = shaper.lines(footer, SMALL.fonts(), (WIDTH * 0.8f) * 1000f / SMALL.size()).get(0);
+        this.runningHead = shaper.lines(runningHead, SMALL.fonts(), (WIDTH * 0.8f) * 1000f / SMALL.size()).get(0);
     }
 
     /** Opens a page of its own (the cover) and returns it with its Bates number; its body is drawn later. */
@@ -130,19 +133,12 @@ final class PageFlow {
         pages++;
         pageBates = bates.take();
         content = new PDPageContentStream(document, page);
-        TextStyle small = new TextStyle(TranscriptFonts.Style.REGULAR, 7.5f, 0.35f, 0f);
-        drawSingleLine(runningHead, small, MARGIN, SIZE.getHeight() - 36f);
-        drawSingleLine(footer, small, MARGIN, 30f);
-        TextStyle batesStyle = new TextStyle(TranscriptFonts.Style.BOLD, 10f, 0f, 0f);
-        TextLine number = shaper.lines(pageBates, batesStyle.fonts(), Float.MAX_VALUE).get(0);
-        draw(content, number, batesStyle, 30f, MARGIN + WIDTH - number.width() * batesStyle.size() / 1000f);
+        draw(content, runningHead, SMALL, SIZE.getHeight() - 36f, MARGIN);
+        draw(content, footer, SMALL, 30f, MARGIN);
+        TextLine number = shaper.lines(pageBates, BATES.fonts(), Float.MAX_VALUE).get(0);
+        draw(content, number, BATES, 30f, MARGIN + WIDTH - number.width() * BATES.size() / 1000f);
         y = TOP;
         return page;
-    }
-
-    private void drawSingleLine(String text, TextStyle style, float x, float lineY) throws IOException {
-        List<TextLine> lines = shaper.lines(text, style.fonts(), (WIDTH * 0.8f) * 1000f / style.size());
-        draw(content, lines.get(0), style, lineY, x);
     }
 
     private void closePage() throws IOException {

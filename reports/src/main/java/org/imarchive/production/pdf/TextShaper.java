@@ -120,7 +120,7 @@ final class TextShaper {
                 runWidth = 0;
             }
             runFont = glyph.font();
-            run.appendCodePoint(fonts.isReplaced(codePoint, style) ? TranscriptFonts.REPLACEMENT : codePoint);
+            run.appendCodePoint(glyph.replaced() ? TranscriptFonts.REPLACEMENT : codePoint);
             runWidth += glyph.width();
             total += glyph.width();
         }

@@ -46,8 +46,12 @@ public final class TranscriptFonts implements Closeable {
         }
     }
 
-    /** A character's font and advance width in thousandths of the font size. */
-    record Glyph(ShippedFont font, float width) {
+    /**
+     * A character's font and advance width in thousandths of the font size.
+     *
+     * @param replaced whether no shipped font has the character, so {@link #REPLACEMENT} is drawn for it
+     */
+    record Glyph(ShippedFont font, float width, boolean replaced) {
     }
 
     public TranscriptFonts() {
@@ -89,7 +93,7 @@ public final class TranscriptFonts implements Closeable {
         for (ShippedFont font : style.order) {
             int gid = cmaps.get(font).getGlyphId(codePoint);
             if (gid > 0) {
-                return new Glyph(font, advance(font, gid));
+                return new Glyph(font, advance(font, gid), false);
             }
         }
         if (isInvisible(codePoint)) {
@@ -97,13 +101,7 @@ public final class TranscriptFonts implements Closeable {
         }
         replaced++;
         int gid = cmaps.get(ShippedFont.SANS).getGlyphId(REPLACEMENT);
-        return new Glyph(ShippedFont.SANS, advance(ShippedFont.SANS, gid));
-    }
-
-    /** Whether a character is drawn as {@link #REPLACEMENT} (no shipped font has it). */
-    boolean isReplaced(int codePoint, Style style) {
-        Glyph glyph = glyph(codePoint, style);
-        return glyph != null && glyph.font() == ShippedFont.SANS && cmaps.get(ShippedFont.SANS).getGlyphId(codePoint) == 0;
+        return new Glyph(ShippedFont.SANS, advance(ShippedFont.SANS, gid), true);
     }
 
     /** How many distinct characters had no glyph in any shipped font (each counted once per style). */
