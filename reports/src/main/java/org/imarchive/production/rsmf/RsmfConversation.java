@@ -4,21 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.activation.DataHandler;
-import jakarta.activation.FileDataSource;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import org.imarchive.archive.model.Direction;
 import org.imarchive.archive.model.Participant;
 import org.imarchive.archive.model.Platform;
+import org.imarchive.archive.support.Sha256;
 import org.imarchive.production.BlobSource;
 import org.imarchive.production.eml.HeaderText;
 import org.imarchive.production.eml.MailAddresses;
+import org.imarchive.production.eml.MimeWriter;
 import org.imarchive.production.view.AttachmentView;
 import org.imarchive.production.view.MessageView;
 import org.imarchive.production.view.VersionView;
@@ -34,13 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -182,48 +173,32 @@ public final class RsmfConversation implements Closeable {
         events.close();
         long eventCount = writeManifest();
         zip.close();
-        try {
-            MimeMessage mime = new MimeMessage(Session.getInstance(new Properties()));
-            mime.setFrom(new InternetAddress(MailAddresses.address(custodian, platform)));
-            mime.setRecipients(Message.RecipientType.TO, new InternetAddress[]{new InternetAddress(MailAddresses.address(conversationId, platform))});
-            mime.setHeader("Subject", HeaderText.encode("RSMF " + title));
-            if (begin != null) {
-                mime.setSentDate(Date.from(begin));
-            }
-            mime.setHeader("X-RSMF-Version", VERSION);
-            mime.setHeader("X-RSMF-Generator", "IMArchive");
-            mime.setHeader("X-RSMF-Application", platform.wireName());
-            mime.setHeader("X-RSMF-Custodian", custodian);
-            mime.setHeader("X-RSMF-EventCount", Long.toString(eventCount));
-            mime.setHeader("X-RSMF-AttachmentCount", Long.toString(attachmentCount));
-            mime.setHeader("X-RSMF-EventCollectionID", conversationId);
-            if (begin != null) {
-                mime.setHeader("X-RSMF-BeginDate", begin.toString());
-                mime.setHeader("X-RSMF-EndDate", end.toString());
-            }
-            mime.setHeader("X-RSMF-Participants", HeaderText.encode(String.join(", ", participants.values())));
-            MimeMultipart parts = new MimeMultipart("mixed");
-            MimeBodyPart body = new MimeBodyPart();
-            body.setText("Relativity Short Message Format " + VERSION + " file of conversation " + conversationId
-                    + ": the conversation is in the attached rsmf.zip.", "UTF-8");
-            parts.addBodyPart(body);
-            MimeBodyPart attachment = new MimeBodyPart();
-            attachment.setDataHandler(new DataHandler(new FileDataSource(zipScratch.toFile()) {
-                @Override
-                public String getContentType() {
-                    return "application/zip";
-                }
-            }));
-            attachment.setFileName("rsmf.zip");
-            attachment.setDisposition(MimeBodyPart.ATTACHMENT);
-            attachment.setHeader("Content-Transfer-Encoding", "base64");
-            parts.addBodyPart(attachment);
-            mime.setContent(parts);
-            mime.saveChanges();
-            mime.writeTo(out);
-        } catch (MessagingException e) {
-            throw new IOException("cannot write the RSMF file of conversation " + conversationId, e);
+        MimeWriter mime = new MimeWriter(out, "=_imarchive_rsmf_" + Sha256.hex(conversationId.getBytes(StandardCharsets.UTF_8)).substring(0, 24));
+        mime.header("From", HeaderText.mailbox(null, MailAddresses.address(custodian, platform)));
+        mime.header("To", HeaderText.mailbox(null, MailAddresses.address(conversationId, platform)));
+        mime.header("Subject", HeaderText.encode("RSMF " + title));
+        if (begin != null) {
+            mime.header("Date", MimeWriter.date(begin));
         }
+        mime.header("X-RSMF-Version", VERSION);
+        mime.header("X-RSMF-Generator", "IMArchive");
+        mime.header("X-RSMF-Application", platform.wireName());
+        mime.header("X-RSMF-Custodian", HeaderText.encode(custodian));
+        mime.header("X-RSMF-EventCount", Long.toString(eventCount));
+        mime.header("X-RSMF-AttachmentCount", Long.toString(attachmentCount));
+        mime.header("X-RSMF-EventCollectionID", conversationId);
+        if (begin != null) {
+            mime.header("X-RSMF-BeginDate", begin.toString());
+            mime.header("X-RSMF-EndDate", end.toString());
+        }
+        mime.header("X-RSMF-Participants", HeaderText.encode(String.join(", ", participants.values())));
+        mime.startBody();
+        mime.textPart("Relativity Short Message Format " + VERSION + " file of conversation " + conversationId
+                + ": the conversation is in the attached rsmf.zip.");
+        try (InputStream in = Files.newInputStream(zipScratch)) {
+            mime.attachmentPart("application/zip", "rsmf.zip", in);
+        }
+        mime.end();
     }
 
     private long writeManifest() throws IOException {
