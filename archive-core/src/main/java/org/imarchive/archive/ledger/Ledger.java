@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -25,28 +26,47 @@ public final class Ledger {
     }
 
     /** Appends an entry inside the caller's transaction; {@link #rollback()} must follow if that transaction fails. */
-    public synchronized LedgerEntry append(Connection connection, String type, String subjectId, String subjectHash) throws SQLException {
+    public LedgerEntry append(Connection connection, String type, String subjectId, String subjectHash) throws SQLException {
+        return appendAll(connection, List.of(new Subject(type, subjectId, subjectHash))).get(0);
+    }
+
+    /** What a ledger entry vouches for: a subject and its hash. */
+    public record Subject(String type, String id, String sha256) {
+    }
+
+    /**
+     * Appends one entry per subject, in order, as one batch inside the caller's transaction; {@link #rollback()} must
+     * follow if that transaction fails.
+     */
+    public synchronized List<LedgerEntry> appendAll(Connection connection, List<Subject> subjects) throws SQLException {
         if (lastSerial < 0) {
             loadTail(connection);
         }
-        long serial = lastSerial + 1;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String hash = LedgerEntry.hashOf(serial, now, type, subjectId, subjectHash, lastHash);
+        List<LedgerEntry> entries = new java.util.ArrayList<>(subjects.size());
+        long serial = lastSerial;
+        String previous = lastHash;
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into ledger_entry (serial, recorded_at, entry_type, subject_id, subject_hash, previous_hash, entry_hash) values (?,?,?,?,?,?,?)")) {
-            insert.setLong(1, serial);
-            insert.setObject(2, Jdbc.timestamp(now));
-            insert.setString(3, type);
-            insert.setString(4, subjectId);
-            insert.setString(5, subjectHash);
-            insert.setString(6, lastHash);
-            insert.setString(7, hash);
-            insert.executeUpdate();
+            for (Subject subject : subjects) {
+                serial++;
+                String hash = LedgerEntry.hashOf(serial, now, subject.type(), subject.id(), subject.sha256(), previous);
+                insert.setLong(1, serial);
+                insert.setObject(2, Jdbc.timestamp(now));
+                insert.setString(3, subject.type());
+                insert.setString(4, subject.id());
+                insert.setString(5, subject.sha256());
+                insert.setString(6, previous);
+                insert.setString(7, hash);
+                insert.addBatch();
+                entries.add(new LedgerEntry(serial, now, subject.type(), subject.id(), subject.sha256(), previous, hash));
+                previous = hash;
+            }
+            insert.executeBatch();
         }
-        LedgerEntry entry = new LedgerEntry(serial, now, type, subjectId, subjectHash, lastHash, hash);
         lastSerial = serial;
-        lastHash = hash;
-        return entry;
+        lastHash = previous;
+        return entries;
     }
 
     /** Forgets the cached tail, so the next append reads it again from what the database actually committed. */

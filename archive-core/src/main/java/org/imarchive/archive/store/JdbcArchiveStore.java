@@ -1,6 +1,7 @@
 package org.imarchive.archive.store;
 
 import org.imarchive.archive.ledger.Ledger;
+import org.imarchive.archive.ledger.LedgerEntry;
 import org.imarchive.archive.model.ArchiveRecord;
 import org.imarchive.archive.model.ArchivedMessage;
 import org.imarchive.archive.model.DeliveryEvent;
@@ -23,6 +24,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -93,6 +95,7 @@ public final class JdbcArchiveStore implements ArchiveStore {
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 ledger.rollback();
+                knownConversations.clear();
                 throw e;
             }
         } catch (SQLException e) {
@@ -103,12 +106,13 @@ public final class JdbcArchiveStore implements ArchiveStore {
     private List<CommitOutcome> commit(Connection connection, List<Commit> batch) throws SQLException {
         CommitOutcome[] outcomes = new CommitOutcome[batch.size()];
         List<PendingRow> pending = new ArrayList<>();
+        Set<String> alreadyHeld = existingNaturalKeys(connection, batch);
         Set<String> naturalKeysInBatch = new HashSet<>();
         for (int index = 0; index < batch.size(); index++) {
             Commit commit = batch.get(index);
             ArchiveRecord record = commit.record();
             String naturalKey = record.naturalKey();
-            if (!naturalKeysInBatch.add(naturalKey) || existingRecord(connection, naturalKey)) {
+            if (alreadyHeld.contains(naturalKey) || !naturalKeysInBatch.add(naturalKey)) {
                 MessageRow row = findMessage(connection, record.messageKey());
                 outcomes[index] = new CommitOutcome(record.id(), row == null ? null : row.messageId, row == null ? null : row.conversationId, true, null);
                 continue;
@@ -142,11 +146,34 @@ public final class JdbcArchiveStore implements ArchiveStore {
             }
             insert.executeBatch();
         }
-        for (PendingRow row : pending) {
-            long serial = ledger.append(connection, "record", row.record.id(), row.sha256).serial();
-            outcomes[row.index] = new CommitOutcome(row.record.id(), row.message.messageId, row.message.conversationId, false, serial);
+        List<LedgerEntry> entries = ledger.appendAll(connection,
+                pending.stream().map(row -> new Ledger.Subject("record", row.record.id(), row.sha256)).toList());
+        for (int i = 0; i < pending.size(); i++) {
+            PendingRow row = pending.get(i);
+            outcomes[row.index] = new CommitOutcome(row.record.id(), row.message.messageId, row.message.conversationId, false, entries.get(i).serial());
         }
         return List.of(outcomes);
+    }
+
+    /** Which of the batch's facts the archive already holds, in one query per few hundred keys. */
+    private static Set<String> existingNaturalKeys(Connection connection, List<Commit> batch) throws SQLException {
+        Set<String> held = new HashSet<>();
+        List<String> keys = batch.stream().map(commit -> commit.record().naturalKey()).distinct().toList();
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+            String placeholders = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement select = connection.prepareStatement("select natural_key from archive_record where natural_key in (" + placeholders + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        held.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        return held;
     }
 
     private Integer versionNumberOf(ArchiveRecord record, MessageRow row) {
@@ -166,8 +193,8 @@ public final class JdbcArchiveStore implements ArchiveStore {
         if (record instanceof ArchivedMessage message) {
             String conversationId = upsertConversation(connection, message);
             if (row == null) {
-                row = new MessageRow(message.id(), conversationId, 1);
-                insertMessage(connection, row.messageId, message.messageKey(), message.capturedAt(), commit.quarantined(), 1);
+                insertOriginal(connection, message, conversationId, commit.quarantined());
+                return new MessageRow(message.id(), conversationId, 1);
             }
             fillFromOriginal(connection, row.messageId, message, conversationId, commit.quarantined());
             return new MessageRow(row.messageId, conversationId, row.versionCount);
@@ -202,6 +229,27 @@ public final class JdbcArchiveStore implements ArchiveStore {
         }
     }
 
+    private static void insertOriginal(Connection connection, ArchivedMessage message, String conversationId, boolean quarantined) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into message (message_id, platform, account_id, platform_message_id, channel, conversation_id, direction, sender_id,"
+                        + " sender_name, sent_at, captured_at, version_count, deleted, quarantined, original_captured)"
+                        + " values (?,?,?,?,?,?,?,?,?,?,?,1,false,?,true)")) {
+            insert.setString(1, message.id());
+            insert.setString(2, message.platform().wireName());
+            insert.setString(3, message.messageKey().accountId());
+            insert.setString(4, message.messageKey().platformMessageId());
+            insert.setString(5, message.channel().wireName());
+            insert.setString(6, conversationId);
+            insert.setString(7, message.direction().wireName());
+            insert.setString(8, message.sender().platformId());
+            insert.setString(9, message.sender().displayName());
+            insert.setObject(10, Jdbc.timestamp(message.sentAt()));
+            insert.setObject(11, Jdbc.timestamp(message.capturedAt()));
+            insert.setBoolean(12, quarantined);
+            insert.executeUpdate();
+        }
+    }
+
     private void fillFromOriginal(Connection connection, String messageId, ArchivedMessage message, String conversationId,
                                   boolean quarantined) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
@@ -227,10 +275,14 @@ public final class JdbcArchiveStore implements ArchiveStore {
 
     private String upsertConversation(Connection connection, ArchivedMessage message) throws SQLException {
         String id = conversationIdOf(message.platform(), message.messageKey().accountId(), message.platformConversationId());
+        if (knownConversations.contains(id)) {
+            return id;
+        }
         try (PreparedStatement select = connection.prepareStatement("select 1 from conversation where conversation_id = ?")) {
             select.setString(1, id);
             try (ResultSet rows = select.executeQuery()) {
                 if (rows.next()) {
+                    knownConversations.add(id);
                     return id;
                 }
             }
@@ -246,6 +298,14 @@ public final class JdbcArchiveStore implements ArchiveStore {
         }
         return id;
     }
+
+    /** Conversation ids known to be in the database; most messages belong to a conversation seen before. */
+    private final Set<String> knownConversations = java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 100_000;
+        }
+    });
 
     private static boolean existingRecord(Connection connection, String naturalKey) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("select 1 from archive_record where natural_key = ?")) {
