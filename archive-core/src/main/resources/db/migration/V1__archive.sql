@@ -30,6 +30,7 @@ create table message (
 );
 create index ix_message_conversation on message (conversation_id, sent_at);
 create index ix_message_sent on message (sent_at);
+create index ix_message_platform_id on message (platform_message_id);
 
 create table archive_record (
     record_id        varchar(36)   primary key,

@@ -35,6 +35,7 @@ import java.util.UUID;
  * and journal checkpoint commit in one transaction; bytes a failed transaction left in a pack are never referenced.
  */
 public final class JdbcArchiveStore implements ArchiveStore {
+    private static final int CHUNK = 500;
     private final DataSource dataSource;
     private final RecordPacks packs;
     private final Ledger ledger;
@@ -105,25 +106,29 @@ public final class JdbcArchiveStore implements ArchiveStore {
 
     private List<CommitOutcome> commit(Connection connection, List<Commit> batch) throws SQLException {
         CommitOutcome[] outcomes = new CommitOutcome[batch.size()];
-        List<PendingRow> pending = new ArrayList<>();
         Set<String> alreadyHeld = existingNaturalKeys(connection, batch);
+        Map<MessageKey, MessageState> messages = loadMessages(connection, batch);
         Set<String> naturalKeysInBatch = new HashSet<>();
+        List<PendingRow> pending = new ArrayList<>();
         for (int index = 0; index < batch.size(); index++) {
             Commit commit = batch.get(index);
             ArchiveRecord record = commit.record();
             String naturalKey = record.naturalKey();
             if (alreadyHeld.contains(naturalKey) || !naturalKeysInBatch.add(naturalKey)) {
-                MessageRow row = findMessage(connection, record.messageKey());
-                outcomes[index] = new CommitOutcome(record.id(), row == null ? null : row.messageId, row == null ? null : row.conversationId, true, null);
+                MessageState known = messages.get(record.messageKey());
+                outcomes[index] = new CommitOutcome(record.id(), known == null ? null : known.messageId,
+                        known == null ? null : known.conversationId, true, null);
                 continue;
             }
-            MessageRow row = upsertMessage(connection, commit);
+            MessageState message = apply(connection, messages, commit);
             byte[] bytes = CanonicalJson.bytes(record);
-            pending.add(new PendingRow(index, record, row, bytes, Sha256.hex(bytes), versionNumberOf(record, row)));
+            pending.add(new PendingRow(index, record, message.messageId, message.conversationId, bytes, Sha256.hex(bytes),
+                    versionNumberOf(record, message)));
         }
         if (pending.isEmpty()) {
             return List.of(outcomes);
         }
+        writeMessages(connection, messages.values());
         List<PackLocation> locations = packs.append(pending.stream().map(PendingRow::bytes).toList());
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into archive_record (record_id, natural_key, record_type, message_id, version_number, sha256, pack_name, pack_offset,"
@@ -134,7 +139,7 @@ public final class JdbcArchiveStore implements ArchiveStore {
                 insert.setString(1, row.record.id());
                 insert.setString(2, row.record.naturalKey());
                 insert.setString(3, typeOf(row.record));
-                insert.setString(4, row.message.messageId);
+                insert.setString(4, row.messageId);
                 insert.setObject(5, row.versionNumber);
                 insert.setString(6, row.sha256);
                 insert.setString(7, location.pack());
@@ -150,7 +155,7 @@ public final class JdbcArchiveStore implements ArchiveStore {
                 pending.stream().map(row -> new Ledger.Subject("record", row.record.id(), row.sha256)).toList());
         for (int i = 0; i < pending.size(); i++) {
             PendingRow row = pending.get(i);
-            outcomes[row.index] = new CommitOutcome(row.record.id(), row.message.messageId, row.message.conversationId, false, entries.get(i).serial());
+            outcomes[row.index] = new CommitOutcome(row.record.id(), row.messageId, row.conversationId, false, entries.get(i).serial());
         }
         return List.of(outcomes);
     }
@@ -159,10 +164,10 @@ public final class JdbcArchiveStore implements ArchiveStore {
     private static Set<String> existingNaturalKeys(Connection connection, List<Commit> batch) throws SQLException {
         Set<String> held = new HashSet<>();
         List<String> keys = batch.stream().map(commit -> commit.record().naturalKey()).distinct().toList();
-        for (int from = 0; from < keys.size(); from += 500) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-            String placeholders = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement select = connection.prepareStatement("select natural_key from archive_record where natural_key in (" + placeholders + ")")) {
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select natural_key from archive_record where natural_key in (" + placeholders(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     select.setString(i + 1, chunk.get(i));
                 }
@@ -176,94 +181,159 @@ public final class JdbcArchiveStore implements ArchiveStore {
         return held;
     }
 
-    private Integer versionNumberOf(ArchiveRecord record, MessageRow row) {
+    /** The message rows the batch touches that already exist, in one query per few hundred keys. */
+    private static Map<MessageKey, MessageState> loadMessages(Connection connection, List<Commit> batch) throws SQLException {
+        Map<MessageKey, MessageState> messages = new java.util.LinkedHashMap<>();
+        List<MessageKey> keys = batch.stream().map(commit -> commit.record().messageKey()).distinct().toList();
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<MessageKey> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select message_id, conversation_id, version_count, deleted, original_captured, platform, account_id, platform_message_id"
+                            + " from message where platform_message_id in (" + placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i).platformMessageId());
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        MessageKey key = new MessageKey(Platform.fromWireName(rows.getString(6)), rows.getString(7), rows.getString(8));
+                        if (chunk.contains(key)) {
+                            messages.put(key, MessageState.existing(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getBoolean(4), rows.getBoolean(5)));
+                        }
+                    }
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** Applies what the record says about its message to the batch's view of that message. */
+    private MessageState apply(Connection connection, Map<MessageKey, MessageState> messages, Commit commit) throws SQLException {
+        ArchiveRecord record = commit.record();
+        MessageState message = messages.get(record.messageKey());
+        if (record instanceof ArchivedMessage original) {
+            String conversationId = upsertConversation(connection, original);
+            if (message == null) {
+                message = MessageState.created(original.id(), record);
+                messages.put(record.messageKey(), message);
+            }
+            message.original = original;
+            message.conversationId = conversationId;
+            message.quarantined |= commit.quarantined();
+            message.changed = true;
+            return message;
+        }
+        if (message == null) {
+            message = MessageState.created(Ids.stableId(record.capturedAt(), "message|" + record.messageKey()), record);
+            message.quarantined = commit.quarantined();
+            messages.put(record.messageKey(), message);
+        }
+        if (record instanceof MessageEdit) {
+            message.versionCount++;
+            message.changed = true;
+        } else if (record instanceof MessageDeletion) {
+            message.deleted = true;
+            message.changed = true;
+        }
+        return message;
+    }
+
+    private static Integer versionNumberOf(ArchiveRecord record, MessageState message) {
         if (record instanceof ArchivedMessage) {
             return 1;
         }
         if (record instanceof MessageEdit) {
-            return row.versionCount;
+            return message.versionCount;
         }
         return null;
     }
 
-    /** Finds or creates the message row the record belongs to, and updates what the record changes about it. */
-    private MessageRow upsertMessage(Connection connection, Commit commit) throws SQLException {
-        ArchiveRecord record = commit.record();
-        MessageRow row = findMessage(connection, record.messageKey());
-        if (record instanceof ArchivedMessage message) {
-            String conversationId = upsertConversation(connection, message);
-            if (row == null) {
-                insertOriginal(connection, message, conversationId, commit.quarantined());
-                return new MessageRow(message.id(), conversationId, 1);
-            }
-            fillFromOriginal(connection, row.messageId, message, conversationId, commit.quarantined());
-            return new MessageRow(row.messageId, conversationId, row.versionCount);
-        }
-        if (row == null) {
-            String placeholderId = Ids.stableId(record.capturedAt(), "message|" + record.messageKey());
-            insertMessage(connection, placeholderId, record.messageKey(), record.capturedAt(), commit.quarantined(), 1);
-            row = new MessageRow(placeholderId, null, 1);
-        }
-        if (record instanceof MessageEdit) {
-            row = new MessageRow(row.messageId, row.conversationId, row.versionCount + 1);
-            update(connection, "update message set version_count = ? where message_id = ?", row.versionCount, row.messageId);
-        } else if (record instanceof MessageDeletion) {
-            update(connection, "update message set deleted = true where message_id = ?", row.messageId);
-        }
-        return row;
-    }
-
-    private void insertMessage(Connection connection, String messageId, MessageKey key, java.time.Instant capturedAt,
-                               boolean quarantined, int versionCount) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into message (message_id, platform, account_id, platform_message_id, captured_at, version_count, deleted,"
-                        + " quarantined, original_captured) values (?,?,?,?,?,?,false,?,false)")) {
-            insert.setString(1, messageId);
-            insert.setString(2, key.platform().wireName());
-            insert.setString(3, key.accountId());
-            insert.setString(4, key.platformMessageId());
-            insert.setObject(5, Jdbc.timestamp(capturedAt));
-            insert.setInt(6, versionCount);
-            insert.setBoolean(7, quarantined);
-            insert.executeUpdate();
-        }
-    }
-
-    private static void insertOriginal(Connection connection, ArchivedMessage message, String conversationId, boolean quarantined) throws SQLException {
+    /** Inserts the batch's new message rows and updates the changed ones, each as one JDBC batch. */
+    private static void writeMessages(Connection connection, java.util.Collection<MessageState> messages) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into message (message_id, platform, account_id, platform_message_id, channel, conversation_id, direction, sender_id,"
                         + " sender_name, sent_at, captured_at, version_count, deleted, quarantined, original_captured)"
-                        + " values (?,?,?,?,?,?,?,?,?,?,?,1,false,?,true)")) {
-            insert.setString(1, message.id());
-            insert.setString(2, message.platform().wireName());
-            insert.setString(3, message.messageKey().accountId());
-            insert.setString(4, message.messageKey().platformMessageId());
-            insert.setString(5, message.channel().wireName());
-            insert.setString(6, conversationId);
-            insert.setString(7, message.direction().wireName());
-            insert.setString(8, message.sender().platformId());
-            insert.setString(9, message.sender().displayName());
-            insert.setObject(10, Jdbc.timestamp(message.sentAt()));
-            insert.setObject(11, Jdbc.timestamp(message.capturedAt()));
-            insert.setBoolean(12, quarantined);
-            insert.executeUpdate();
+                        + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+             PreparedStatement update = connection.prepareStatement(
+                     "update message set channel = coalesce(?, channel), conversation_id = coalesce(?, conversation_id),"
+                             + " direction = coalesce(?, direction), sender_id = coalesce(?, sender_id), sender_name = coalesce(?, sender_name),"
+                             + " sent_at = coalesce(?, sent_at), version_count = ?, deleted = ?, quarantined = (quarantined or ?),"
+                             + " original_captured = (original_captured or ?) where message_id = ?")) {
+            for (MessageState message : messages) {
+                if (message.isNew) {
+                    ArchivedMessage original = message.original;
+                    insert.setString(1, message.messageId);
+                    insert.setString(2, message.key.platform().wireName());
+                    insert.setString(3, message.key.accountId());
+                    insert.setString(4, message.key.platformMessageId());
+                    insert.setString(5, original == null ? null : original.channel().wireName());
+                    insert.setString(6, message.conversationId);
+                    insert.setString(7, original == null ? null : original.direction().wireName());
+                    insert.setString(8, original == null ? null : original.sender().platformId());
+                    insert.setString(9, original == null ? null : original.sender().displayName());
+                    insert.setObject(10, original == null ? null : Jdbc.timestamp(original.sentAt()));
+                    insert.setObject(11, Jdbc.timestamp(message.firstCapturedAt));
+                    insert.setInt(12, message.versionCount);
+                    insert.setBoolean(13, message.deleted);
+                    insert.setBoolean(14, message.quarantined);
+                    insert.setBoolean(15, original != null);
+                    insert.addBatch();
+                } else if (message.changed) {
+                    ArchivedMessage original = message.original;
+                    update.setString(1, original == null ? null : original.channel().wireName());
+                    update.setString(2, message.conversationId);
+                    update.setString(3, original == null ? null : original.direction().wireName());
+                    update.setString(4, original == null ? null : original.sender().platformId());
+                    update.setString(5, original == null ? null : original.sender().displayName());
+                    update.setObject(6, original == null ? null : Jdbc.timestamp(original.sentAt()));
+                    update.setInt(7, message.versionCount);
+                    update.setBoolean(8, message.deleted);
+                    update.setBoolean(9, message.quarantined);
+                    update.setBoolean(10, original != null);
+                    update.setString(11, message.messageId);
+                    update.addBatch();
+                }
+            }
+            insert.executeBatch();
+            update.executeBatch();
         }
     }
 
-    private void fillFromOriginal(Connection connection, String messageId, ArchivedMessage message, String conversationId,
-                                  boolean quarantined) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update message set channel = ?, conversation_id = ?, direction = ?, sender_id = ?, sender_name = ?, sent_at = ?,"
-                        + " quarantined = (quarantined or ?), original_captured = true where message_id = ?")) {
-            update.setString(1, message.channel().wireName());
-            update.setString(2, conversationId);
-            update.setString(3, message.direction().wireName());
-            update.setString(4, message.sender().platformId());
-            update.setString(5, message.sender().displayName());
-            update.setObject(6, Jdbc.timestamp(message.sentAt()));
-            update.setBoolean(7, quarantined);
-            update.setString(8, messageId);
-            update.executeUpdate();
+    private static String placeholders(int count) {
+        return String.join(",", java.util.Collections.nCopies(count, "?"));
+    }
+
+    /** A message row as the batch sees it: loaded or created, then changed by the batch's records. */
+    private static final class MessageState {
+        final String messageId;
+        final boolean isNew;
+        MessageKey key;
+        java.time.Instant firstCapturedAt;
+        String conversationId;
+        int versionCount;
+        boolean deleted;
+        boolean quarantined;
+        boolean changed;
+        ArchivedMessage original;
+
+        private MessageState(String messageId, boolean isNew) {
+            this.messageId = messageId;
+            this.isNew = isNew;
+        }
+
+        static MessageState existing(String messageId, String conversationId, int versionCount, boolean deleted, boolean originalCaptured) {
+            MessageState state = new MessageState(messageId, false);
+            state.conversationId = conversationId;
+            state.versionCount = versionCount;
+            state.deleted = deleted;
+            return state;
+        }
+
+        static MessageState created(String messageId, ArchiveRecord first) {
+            MessageState state = new MessageState(messageId, true);
+            state.key = first.messageKey();
+            state.firstCapturedAt = first.capturedAt();
+            state.versionCount = 1;
+            return state;
         }
     }
 
@@ -306,27 +376,6 @@ public final class JdbcArchiveStore implements ArchiveStore {
             return size() > 100_000;
         }
     });
-
-    private static boolean existingRecord(Connection connection, String naturalKey) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select 1 from archive_record where natural_key = ?")) {
-            select.setString(1, naturalKey);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
-            }
-        }
-    }
-
-    private static MessageRow findMessage(Connection connection, MessageKey key) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select message_id, conversation_id, version_count from message where platform = ? and account_id = ? and platform_message_id = ?")) {
-            select.setString(1, key.platform().wireName());
-            select.setString(2, key.accountId());
-            select.setString(3, key.platformMessageId());
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? new MessageRow(rows.getString(1), rows.getString(2), rows.getInt(3)) : null;
-            }
-        }
-    }
 
     private static void update(Connection connection, String sql, Object... args) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(sql)) {
@@ -580,9 +629,7 @@ public final class JdbcArchiveStore implements ArchiveStore {
         throw new IllegalArgumentException("unknown record type " + record.getClass());
     }
 
-    private record MessageRow(String messageId, String conversationId, int versionCount) {
-    }
-
-    private record PendingRow(int index, ArchiveRecord record, MessageRow message, byte[] bytes, String sha256, Integer versionNumber) {
+    private record PendingRow(int index, ArchiveRecord record, String messageId, String conversationId, byte[] bytes, String sha256,
+                              Integer versionNumber) {
     }
 }
