@@ -57,15 +57,14 @@ public final class SearchBench {
 
         warmUp(work, all.subList(0, Math.min(all.size(), 20_000)));
 
-        double ours = docsPerSecond(all.size(), () -> {
+        Throughput ours = Throughput.measure(all.size(), () -> {
             try (LuceneSearchIndex index = LuceneSearchIndex.open(work.resolve("ours"))) {
                 indexInBatches(index, all);
                 index.refresh();
             }
         });
-        double raw = docsPerSecond(all.size(), () -> RawLuceneIndexer.index(work.resolve("raw"), all));
-        System.out.printf("lucene indexing: ours %,.0f docs/s, raw IndexWriter %,.0f docs/s, ratio %.2f (target >= 0.60)%n",
-                ours, raw, ours / raw);
+        Throughput raw = Throughput.measure(all.size(), () -> RawLuceneIndexer.index(work.resolve("raw"), all));
+        ours.printAgainst("lucene indexing", "raw IndexWriter", raw);
 
         try (LuceneSearchIndex index = LuceneSearchIndex.open(work.resolve("ours"))) {
             reportLatency("lucene", index, generator, queries);
@@ -87,13 +86,12 @@ public final class SearchBench {
         try (ElasticsearchSearchIndex index = ElasticsearchSearchIndex.connect(settings);
              RawElasticsearchIndexer rawIndexer = new RawElasticsearchIndexer(url)) {
             warmUpElasticsearch(url, rawIndexer, docs.subList(0, Math.min(docs.size(), 20_000)));
-            double ours = docsPerSecond(docs.size(), () -> {
+            Throughput ours = Throughput.measure(docs.size(), () -> {
                 indexInBatches(index, docs);
                 index.refresh();
             });
-            double raw = docsPerSecond(docs.size(), () -> rawIndexer.index(rawIndex, docs, BATCH));
-            System.out.printf("elasticsearch indexing (%,d docs): ours %,.0f docs/s, raw bulk %,.0f docs/s, ratio %.2f (target >= 0.60)%n",
-                    docs.size(), ours, raw, ours / raw);
+            Throughput raw = Throughput.measure(docs.size(), () -> rawIndexer.index(rawIndex, docs, BATCH));
+            ours.printAgainst("elasticsearch indexing (" + String.format("%,d", docs.size()) + " docs)", "raw bulk", raw);
             reportLatency("elasticsearch", index, generator, queries);
             rawIndexer.delete(rawIndex);
             rawIndexer.delete(oursIndex);
@@ -179,12 +177,6 @@ public final class SearchBench {
         }
     }
 
-    private static double docsPerSecond(int count, Timed work) throws Exception {
-        long start = System.nanoTime();
-        work.run();
-        return count / seconds(start);
-    }
-
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
@@ -219,8 +211,4 @@ public final class SearchBench {
         }
     }
 
-    @FunctionalInterface
-    private interface Timed {
-        void run() throws Exception;
-    }
 }

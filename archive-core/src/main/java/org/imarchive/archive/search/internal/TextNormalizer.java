@@ -73,10 +73,14 @@ public final class TextNormalizer {
     /** Case- and accent-folds a whole value without splitting it: for ids, names and other exact-match fields. */
     public static String fold(String value) {
         if (isAscii(value)) {
-            return value.toLowerCase(Locale.ROOT);
+            return lowerAscii(value);
         }
-        String folded = stripAccents(NFKC_CASEFOLD.normalize(value));
-        return NFC.normalize(replaceUndecomposableLetters(folded));
+        String folded = NFKC_CASEFOLD.isNormalized(value) ? value : NFKC_CASEFOLD.normalize(value);
+        // most words (Cyrillic, CJK, Thai, plain Latin) have no accent to strip: skip decomposing them
+        if (mayCarryAccent(folded)) {
+            folded = NFC.normalize(stripAccents(folded));
+        }
+        return replaceUndecomposableLetters(folded);
     }
 
     /** Thai is written without spaces between words: its dictionary in the JDK finds them. */
@@ -125,7 +129,10 @@ public final class TextNormalizer {
     }
 
     private static void addToken(String text, int start, int end, List<Token> tokens) {
-        String term = fold(text.substring(start, end)).replace(" ", "");
+        String term = fold(text.substring(start, end));
+        if (term.indexOf(' ') >= 0) {
+            term = term.replace(" ", ""); // compatibility forms such as "⑴" fold to several characters
+        }
         if (term.length() > MAX_TERM_LENGTH) {
             term = term.substring(0, MAX_TERM_LENGTH);
         }
@@ -184,16 +191,46 @@ public final class TextNormalizer {
                 || script == Character.UnicodeScript.CYRILLIC;
     }
 
+    /** The Thai block holds exactly the Thai script; a range check is much cheaper than a script lookup. */
     private static boolean isThai(int cp) {
-        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.THAI;
+        return cp >= 0x0E00 && cp <= 0x0E7F;
     }
 
     private static boolean isSingleCharWord(int cp) {
+        if (cp < 0x2E80) { // below the CJK radicals nothing is Han or kana
+            return false;
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
         return script == Character.UnicodeScript.HAN
                 || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA
                 || cp == 0x30FC; // the katakana length mark is script COMMON but lives inside katakana words
+    }
+
+    /**
+     * Whether a case-folded word holds a character that decomposes into a Latin, Greek or Cyrillic letter plus an
+     * accent, or a combining accent itself: Latin-1 to Latin Extended-B, combining marks and Greek, {@code й} and
+     * {@code ё}-like Cyrillic letters, Latin Extended Additional and Greek Extended.
+     */
+    private static boolean mayCarryAccent(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c >= 0x00C0 && c <= 0x024F) || (c >= 0x0300 && c <= 0x03FF) || c == 0x0439
+                    || (c >= 0x0450 && c <= 0x045F) || (c >= 0x04C1 && c <= 0x04FF) || (c >= 0x1E00 && c <= 0x1FFF)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String lowerAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return value.toLowerCase(Locale.ROOT);
+            }
+        }
+        return value;
     }
 
     private static boolean isAscii(String value) {

@@ -38,15 +38,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * The embedded {@link SearchIndex}: one {@link IndexWriter} on a local directory, searched through a
  * {@link SearcherManager} that a background thread refreshes (at most every second) and commits periodically.
+ *
+ * <p>Like an Elasticsearch shard, the index goes "search idle" when nobody has searched for {@link #SEARCH_IDLE}:
+ * scheduled refreshes stop (each one would flush a tiny segment that must later be merged, which halves bulk
+ * throughput during a rebuild) and the next search refreshes before it runs, so it still sees every write.
  */
 public final class LuceneSearchIndex implements SearchIndex {
 
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
+    static final long SEARCH_IDLE = TimeUnit.SECONDS.toNanos(30);
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ScheduledExecutorService maintenance;
+    private volatile long lastSearchNanos = System.nanoTime() - SEARCH_IDLE;
 
     private LuceneSearchIndex(LuceneSearchSettings settings) throws IOException {
         Files.createDirectories(settings.directory());
@@ -103,6 +109,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     public SearchResult search(SearchQuery query) {
         CompiledSearch search = CompiledSearch.of(query);
         try {
+            refreshIfIdle();
             IndexSearcher searcher = searchers.acquire();
             try {
                 TopFieldDocs top = searcher.search(LuceneQueries.query(search), new TopFieldCollectorManager(
@@ -133,6 +140,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public long count() {
         try {
+            refreshIfIdle();
             IndexSearcher searcher = searchers.acquire();
             try {
                 return searcher.getIndexReader().numDocs();
@@ -165,8 +173,20 @@ public final class LuceneSearchIndex implements SearchIndex {
         return new Term(SearchFields.ID, TextNormalizer.fold(id));
     }
 
+    private void refreshIfIdle() throws IOException {
+        long now = System.nanoTime();
+        boolean wasIdle = now - lastSearchNanos >= SEARCH_IDLE;
+        lastSearchNanos = now;
+        if (wasIdle) {
+            searchers.maybeRefreshBlocking();
+        }
+    }
+
     // Logged, not thrown: an exception would silently cancel the schedule and stop all later refreshes
     private void refreshQuietly() {
+        if (System.nanoTime() - lastSearchNanos >= SEARCH_IDLE) {
+            return;
+        }
         try {
             searchers.maybeRefresh();
         } catch (IOException | RuntimeException e) {
