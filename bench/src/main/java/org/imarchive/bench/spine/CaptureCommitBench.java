@@ -85,8 +85,9 @@ public final class CaptureCommitBench {
 
     static double captureAndCommit(Path dir, List<byte[]> bodies, int producers) throws Exception {
         Files.createDirectories(dir);
+        // the gateway keeps connections in a pool; without one, H2 would close (and compact) the database after each commit
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve("meta/archive").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("meta/archive").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         ArchiveSchema.migrate(dataSource);
         Clock clock = Clock.systemUTC();
