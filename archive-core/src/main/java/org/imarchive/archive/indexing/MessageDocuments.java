@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * What the index holds of a message: one document per version, the last one current. A message whose original was
- * never captured (only an edit or a deletion arrived) is indexed from what is known.
+ * never captured (only an edit, a deletion or a status arrived) is indexed from what is known.
  */
 public final class MessageDocuments {
     private final Function<AccountRef, String> ownerOf;
@@ -33,7 +33,7 @@ public final class MessageDocuments {
     public List<SearchDocument> of(StoredMessage message) {
         List<StoredRecord> versions = message.versions();
         if (versions.isEmpty()) {
-            return List.of();
+            return List.of(knownOnlyByItsEvents(message));
         }
         ArchivedMessage original = message.original().orElse(null);
         boolean deleted = message.deletion().isPresent();
@@ -64,6 +64,24 @@ public final class MessageDocuments {
             documents.add(document.build());
         }
         return documents;
+    }
+
+    /**
+     * A message the archive never captured, known only from a delivery status or a deletion the platform reported (a
+     * message sent outside the gateway, say): it is indexed without text, so a completeness review can find it.
+     */
+    private SearchDocument knownOnlyByItsEvents(StoredMessage message) {
+        StoredRecord first = message.records().get(0);
+        return SearchDocument.builder(message.messageId(), message.messageId(), first.record().capturedAt())
+                .versionNumber(0)
+                .current(true)
+                .platform(message.key().platform().wireName())
+                .accountId(message.key().accountId())
+                .rm(ownerOf.apply(message.key().account()))
+                .conversationId(message.conversationId())
+                .capturedAt(first.record().capturedAt())
+                .deleted(message.deletion().isPresent())
+                .build();
     }
 
     private static List<SearchDocument.Participant> participants(ArchivedMessage original) {

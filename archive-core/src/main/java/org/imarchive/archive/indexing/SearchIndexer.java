@@ -5,7 +5,6 @@ import org.imarchive.archive.pipeline.CommittedRecord;
 import org.imarchive.archive.search.SearchDocument;
 import org.imarchive.archive.search.SearchIndex;
 import org.imarchive.archive.store.ArchiveStore;
-import org.imarchive.archive.store.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -111,7 +110,12 @@ public final class SearchIndexer implements CommitListener, AutoCloseable {
         changes.forEach(change -> messageIds.add(change.messageId()));
         List<SearchDocument> batch = new ArrayList<>();
         for (String messageId : messageIds) {
-            store.message(messageId).map(this::documentsOf).ifPresent(batch::addAll);
+            try {
+                store.message(messageId).map(documents::of).ifPresent(batch::addAll);
+            } catch (RuntimeException unreadable) {
+                // one message that cannot be made into documents must not hold back every message after it
+                LOG.error("message {} could not be indexed; it stays archived and is indexed again by the reindex command", messageId, unreadable);
+            }
         }
         if (!batch.isEmpty()) {
             index.index(batch);
@@ -120,10 +124,6 @@ public final class SearchIndexer implements CommitListener, AutoCloseable {
         store.saveCheckpoint(consumer, reached);
         indexedSerial = reached;
         return changes.size() == BATCH;
-    }
-
-    private List<SearchDocument> documentsOf(StoredMessage message) {
-        return documents.of(message);
     }
 
     private void sleep(long millis) {

@@ -40,6 +40,9 @@ public interface ArchiveStore {
      */
     List<Change> changesAfter(long afterSerial, int limit);
 
+    /** Which of these natural keys ({@link org.imarchive.archive.model.ArchiveRecord#naturalKey()}) the archive already holds. */
+    java.util.Set<String> heldNaturalKeys(java.util.Collection<String> naturalKeys);
+
     /** The serial of the newest ledger entry, 0 for an empty archive. */
     long lastLedgerSerial();
 

@@ -106,7 +106,7 @@ public final class JdbcArchiveStore implements ArchiveStore {
 
     private List<CommitOutcome> commit(Connection connection, List<Commit> batch) throws SQLException {
         CommitOutcome[] outcomes = new CommitOutcome[batch.size()];
-        Set<String> alreadyHeld = existingNaturalKeys(connection, batch);
+        Set<String> alreadyHeld = heldNaturalKeys(connection, batch.stream().map(commit -> commit.record().naturalKey()).distinct().toList());
         Map<MessageKey, MessageState> messages = loadMessages(connection, batch);
         Set<String> naturalKeysInBatch = new HashSet<>();
         List<PendingRow> pending = new ArrayList<>();
@@ -160,10 +160,18 @@ public final class JdbcArchiveStore implements ArchiveStore {
         return List.of(outcomes);
     }
 
-    /** Which of the batch's facts the archive already holds, in one query per few hundred keys. */
-    private static Set<String> existingNaturalKeys(Connection connection, List<Commit> batch) throws SQLException {
+    @Override
+    public Set<String> heldNaturalKeys(java.util.Collection<String> naturalKeys) {
+        try (Connection connection = dataSource.getConnection()) {
+            return heldNaturalKeys(connection, List.copyOf(new java.util.LinkedHashSet<>(naturalKeys)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up natural keys", e);
+        }
+    }
+
+    /** Which of these facts the archive already holds, in one query per few hundred keys. */
+    private static Set<String> heldNaturalKeys(Connection connection, List<String> keys) throws SQLException {
         Set<String> held = new HashSet<>();
-        List<String> keys = batch.stream().map(commit -> commit.record().naturalKey()).distinct().toList();
         for (int from = 0; from < keys.size(); from += CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
             try (PreparedStatement select = connection.prepareStatement(

@@ -130,7 +130,7 @@ public class AccountRegister implements AccountApproval {
 
     public Optional<String> ownerOf(AccountRef account) {
         return find(account.platform(), account.accountId()).stream()
-                .filter(a -> a.state() == RegisteredAccount.State.APPROVED).map(RegisteredAccount::owner).findFirst();
+                .filter(a -> a.state() == RegisteredAccount.State.APPROVED && a.owner() != null).map(RegisteredAccount::owner).findFirst();
     }
 
     /** Approved accounts whose review date has passed: the periodic attestation a supervisor must redo. */

@@ -2,7 +2,17 @@ package org.imarchive.gateway.webhooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.imarchive.archive.pipeline.ArchivePipeline;
+import org.imarchive.archive.pipeline.MalformedPayloadException;
+import org.imarchive.archive.store.BlobStore;
+import org.imarchive.connectors.chatexport.ChatExportNormalizer;
+import org.imarchive.connectors.telegram.TelegramNormalizer;
+import org.imarchive.connectors.telegram.TelegramSecretVerifier;
+import org.imarchive.connectors.telegram.TelegramWebhookRoutes;
 import org.imarchive.connectors.twilio.TwilioNormalizer;
+import org.imarchive.connectors.whatsappcloud.MetaSignatureVerifier;
+import org.imarchive.connectors.whatsappcloud.MetaSubscriptionHandshake;
+import org.imarchive.connectors.whatsappcloud.WhatsAppCloudNormalizer;
+import org.imarchive.connectors.whatsappcloud.WhatsAppCloudWebhookRoutes;
 import org.imarchive.connectors.twilio.TwilioSignatureVerifier;
 import org.imarchive.connectors.twilio.TwilioWebhookRoutes;
 import org.imarchive.connectors.webhook.RefusalCounter;
@@ -45,8 +55,55 @@ public class WebhookConfiguration {
     }
 
     @Bean
+    ChatExportNormalizer chatExportNormalizer(BlobStore blobs) {
+        return new ChatExportNormalizer(sha256 -> {
+            try (var in = blobs.open(sha256).orElseThrow(() -> new MalformedPayloadException("the imported file " + sha256 + " is not in the blob store"))) {
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Bean
     TwilioNormalizer twilioNormalizer() {
         return new TwilioNormalizer();
+    }
+
+    @Bean
+    WhatsAppCloudNormalizer whatsAppCloudNormalizer() {
+        return new WhatsAppCloudNormalizer();
+    }
+
+    @Bean
+    WhatsAppCloudWebhookRoutes whatsAppCloudWebhookRoutes(GatewayProperties properties, ArchivePipeline pipeline, WhatsAppCloudNormalizer normalizer,
+                                                          Clock clock) {
+        String secret = properties.whatsappCloud().appSecret();
+        String verifyToken = properties.whatsappCloud().verifyToken();
+        if (secret == null || secret.isBlank()) {
+            LOG.info("WhatsApp Cloud API webhooks refuse every request until gateway.whatsapp-cloud.app-secret is set");
+        }
+        return new WhatsAppCloudWebhookRoutes(secret == null || secret.isBlank() ? null : new MetaSignatureVerifier(secret),
+                verifyToken == null || verifyToken.isBlank() ? null : new MetaSubscriptionHandshake(verifyToken),
+                pipeline, normalizer, clock, MAX_WEBHOOK_BYTES);
+    }
+
+    /** Plain bot chats are archived under the bot's own id, the number before the colon of its token. */
+    @Bean
+    TelegramNormalizer telegramNormalizer(GatewayProperties properties) {
+        String token = properties.telegram().botToken();
+        String botId = token != null && token.contains(":") ? token.substring(0, token.indexOf(':')) : "unconfigured";
+        return new TelegramNormalizer("bot" + botId);
+    }
+
+    @Bean
+    TelegramWebhookRoutes telegramWebhookRoutes(GatewayProperties properties, ArchivePipeline pipeline, TelegramNormalizer normalizer, Clock clock) {
+        String secret = properties.telegram().webhookSecret();
+        if (secret == null || secret.isBlank()) {
+            LOG.info("Telegram webhooks refuse every request until gateway.telegram.webhook-secret is set");
+        }
+        return new TelegramWebhookRoutes(secret == null || secret.isBlank() ? null : new TelegramSecretVerifier(secret), pipeline, normalizer,
+                clock, MAX_WEBHOOK_BYTES);
     }
 
     @Bean
