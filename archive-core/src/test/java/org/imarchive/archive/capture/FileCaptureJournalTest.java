@@ -455,6 +455,8 @@ class FileCaptureJournalTest implements CaptureJournalContract {
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         assertThat(futures.stream().map(CompletableFuture::join).collect(Collectors.toList()))
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, appends).boxed().toList());
+        assertThat(held.stats().records()).isEqualTo(appends);
+        assertThat(held.stats().syncs()).isEqualTo(syncs.get());
         return syncs.get();
     }
 
