@@ -1,7 +1,6 @@
 package org.imarchive.archive.capture;
 
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -186,18 +185,22 @@ public final class CaptureRecordFormat {
         }
     }
 
-    /** Strict: a string that cannot be encoded as is (a lone surrogate) is refused, never silently replaced. */
+    /**
+     * Strict: a string that cannot be encoded as is (a lone surrogate, which {@link String#getBytes} would silently
+     * turn into '?') is refused, never altered. Only surrogates can make UTF-8 encoding lossy, so only they are checked.
+     */
     private static byte[] utf8(String value, String what) {
-        try {
-            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(value));
-            byte[] bytes = new byte[encoded.remaining()];
-            encoded.get(bytes);
-            return bytes;
-        } catch (CharacterCodingException e) {
-            throw new JournalException(what + " is not valid Unicode and cannot be kept verbatim", e);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new JournalException(what + " is not valid Unicode (a lone surrogate at index " + i
+                            + ") and cannot be kept verbatim");
+                }
+            }
         }
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

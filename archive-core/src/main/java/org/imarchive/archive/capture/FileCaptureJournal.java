@@ -71,6 +71,20 @@ public final class FileCaptureJournal implements CaptureJournal {
         }
     }
 
+    /**
+     * What the writer has done since the journal was opened: how many records it made durable, in how many syncs,
+     * and how long those syncs took (for metrics, and to see how well appends are grouped).
+     */
+    public record Stats(long records, long syncs, long syncNanos) {
+        public double recordsPerSync() {
+            return syncs == 0 ? 0 : (double) records / syncs;
+        }
+
+        public double meanSyncMicros() {
+            return syncs == 0 ? 0 : syncNanos / 1e3 / syncs;
+        }
+    }
+
     /** A seam for tests: called by the writer before every sync of a segment. */
     interface WriterHooks {
         WriterHooks NONE = () -> { };
@@ -110,6 +124,7 @@ public final class FileCaptureJournal implements CaptureJournal {
     private volatile boolean closing;
     private volatile JournalException failure;
     private volatile Durable durable;
+    private volatile Stats stats = new Stats(0, 0, 0);
     private final Thread writer;
     private final ExecutorService completer;
 
@@ -278,6 +293,11 @@ public final class FileCaptureJournal implements CaptureJournal {
         return durable.lastSequence();
     }
 
+    /** Written by the writer thread only; read from anywhere. */
+    public Stats stats() {
+        return stats;
+    }
+
     @Override
     public List<JournalRepair> repairs() {
         return repairs;
@@ -389,8 +409,8 @@ public final class FileCaptureJournal implements CaptureJournal {
                 }
             }
             flush();
-            hooks.beforeForce();
-            channel.force(false);
+            sync();
+            stats = new Stats(stats.records() + batch.size(), stats.syncs(), stats.syncNanos());
             publish();
         } catch (Throwable t) {
             JournalException cause = new JournalException("the capture journal could not make " + batch.size()
@@ -423,9 +443,16 @@ public final class FileCaptureJournal implements CaptureJournal {
         }
     }
 
-    private void roll(long firstSequence) throws IOException {
+    private void sync() throws IOException {
         hooks.beforeForce();
+        long started = System.nanoTime();
         channel.force(false);
+        Stats before = stats;
+        stats = new Stats(before.records(), before.syncs() + 1, before.syncNanos() + System.nanoTime() - started);
+    }
+
+    private void roll(long firstSequence) throws IOException {
+        sync();
         channel.close();
         sealedLengths.add(fileEnd);
         createSegment(firstSequence);
