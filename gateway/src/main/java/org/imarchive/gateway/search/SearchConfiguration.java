@@ -1,6 +1,7 @@
 package org.imarchive.gateway.search;
 
 import org.imarchive.archive.indexing.MessageDocuments;
+import org.imarchive.archive.media.AttachmentTexts;
 import org.imarchive.archive.model.AccountRef;
 import org.imarchive.archive.search.SearchIndex;
 import org.imarchive.archive.search.elasticsearch.ElasticsearchSearchIndex;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -34,12 +36,18 @@ public class SearchConfiguration {
         return LuceneSearchIndex.open(gateway.dataDir().resolve("search"));
     }
 
+    /** Attachments' extracted text, which documents include, and the reindex requests its extraction leaves. */
     @Bean
-    MessageDocuments messageDocuments(ApprovedAccountsProperties accounts) {
+    AttachmentTexts attachmentTexts(DataSource dataSource) {
+        return new AttachmentTexts(dataSource);
+    }
+
+    @Bean
+    MessageDocuments messageDocuments(ApprovedAccountsProperties accounts, AttachmentTexts attachmentTexts) {
         Map<AccountRef, String> owners = accounts.approved().stream()
                 .filter(account -> account.owner() != null)
                 .collect(Collectors.toMap(account -> new AccountRef(account.platform(), account.accountId()),
                         ApprovedAccountsProperties.Account::owner, (a, b) -> a));
-        return new MessageDocuments(owners::get);
+        return new MessageDocuments(owners::get, attachmentTexts::textOf);
     }
 }
