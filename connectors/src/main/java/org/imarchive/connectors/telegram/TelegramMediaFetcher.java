@@ -64,7 +64,7 @@ public final class TelegramMediaFetcher implements MediaFetcher {
         HttpResponse<InputStream> response = MediaDownloads.send(client, get(download), "Telegram file download");
         if (response.statusCode() != 200) {
             MediaDownloads.discard(response);
-            throw MediaFetchException.forStatus(response.statusCode(), "Telegram refused the file download");
+            throw MediaFetchException.forStatus(response.statusCode(), "Telegram did not serve the file");
         }
         return MediaDownloads.content(response, attachment.mediaType(), null);
     }

@@ -63,7 +63,7 @@ public final class TwilioMediaFetcher implements MediaFetcher {
             MediaDownloads.discard(response);
             if (!MediaDownloads.isRedirect(status)) {
                 throw MediaFetchException.forStatus(status, status == 404 || status == 410
-                        ? "Twilio no longer has the media" : "Twilio refused the media download");
+                        ? "Twilio no longer has the media" : "Twilio did not serve the media");
             }
             String location = response.headers().firstValue("Location").orElseThrow(() ->
                     new MediaFetchException(MediaFetchException.Failure.RETRYABLE, "Twilio redirected without a Location"));

@@ -64,7 +64,7 @@ public final class WhatsAppCloudMediaFetcher implements MediaFetcher {
                 // the URL lives five minutes; the next attempt looks up a fresh one
                 throw new MediaFetchException(MediaFetchException.Failure.RETRYABLE, "the media URL had expired (HTTP 404)");
             }
-            throw MediaFetchException.forStatus(response.statusCode(), "Meta refused the media download");
+            throw MediaFetchException.forStatus(response.statusCode(), "Meta did not serve the media");
         }
         return MediaDownloads.content(response, media.path("mime_type").asText(null), media.path("sha256").asText(null));
     }
