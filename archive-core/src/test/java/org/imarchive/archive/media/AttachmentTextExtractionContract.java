@@ -10,12 +10,12 @@ import org.imarchive.archive.search.lucene.LuceneSearchIndex;
 import org.imarchive.archive.store.Commit;
 import org.imarchive.archive.support.Sha256;
 import org.imarchive.archive.testing.ArchiveFixture;
-import org.imarchive.archive.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +27,11 @@ import static org.imarchive.archive.media.MediaSamples.pending;
 import static org.imarchive.archive.media.MediaSamples.withPendingMedia;
 import static org.imarchive.archive.testing.SampleRecords.T0;
 
-/** From a fetched attachment to a search hit on its text: retrieval, extraction and the indexer's reindex requests. */
-class AttachmentTextExtractionTest {
+/**
+ * From a fetched attachment to a search hit on its text: retrieval, extraction and the indexer's reindex requests,
+ * over each metadata database (the queue, text and request tables are plain SQL that both must run).
+ */
+abstract class AttachmentTextExtractionContract {
     static final byte[] STATEMENT = SamplePdf.withText("Quarterly statement: guaranteed return of 8 percent");
 
     @TempDir
@@ -43,10 +46,13 @@ class AttachmentTextExtractionTest {
     AttachmentTextExtraction extraction;
     SearchIndexer indexer;
 
+    /** A fresh, migrated metadata database. */
+    abstract DataSource database(Path dir);
+
     @BeforeEach
     void wire() {
         TestClock clock = new TestClock(T0.plusSeconds(60));
-        fixture = new ArchiveFixture(TestDatabases.h2(dir), dir, clock);
+        fixture = new ArchiveFixture(database(dir), dir, clock);
         index = LuceneSearchIndex.open(dir.resolve("search"));
         texts = new AttachmentTexts(fixture.dataSource);
         retrieval = new MediaRetrieval(fixture.store, fixture.dataSource, List.of(platform), MediaRetrievalSettings.defaults(),
