@@ -80,6 +80,7 @@ public final class MediaRetrieval implements CommitListener, AutoCloseable {
             return;
         }
         running = true;
+        SpooledMedia.removeLeftovers(spoolDir);
         worker = new Thread(this::run, "media-retrieval");
         worker.setDaemon(true);
         worker.start();

@@ -55,6 +55,20 @@ final class SpooledMedia implements AutoCloseable {
         }
     }
 
+    /** Deletes downloads a crash left half-checked; their attachments are still queued and are fetched again. */
+    static void removeLeftovers(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (var leftovers = Files.newDirectoryStream(directory, "media-*.part")) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot clear the media spool " + directory, e);
+        }
+    }
+
     InputStream open() throws IOException {
         return Files.newInputStream(file);
     }

@@ -224,6 +224,14 @@ class MediaRetrievalTest {
     }
 
     @Test
+    void startClearsDownloadsACrashLeftHalfChecked() throws Exception {
+        Path spool = java.nio.file.Files.createDirectories(dir.resolve("spool"));
+        Path leftover = java.nio.file.Files.createFile(spool.resolve("media-crashed.part"));
+        retrieval(new ScriptedFetcher(), SETTINGS).start();
+        assertThat(leftover).doesNotExist();
+    }
+
+    @Test
     void messageIsArchivedWhileItsMediaIsStillDownloading() throws Exception {
         CountDownLatch platformAnswers = new CountDownLatch(1);
         MediaFetcher slow = new MediaFetcher() {
