@@ -27,6 +27,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,9 +58,16 @@ class MediaRetrievalTest {
     List<String> events = new CopyOnWriteArrayList<>();
     List<AutoCloseable> workers = new ArrayList<>();
 
+    /**
+     * Holds the H2 file database open: it closes with its last connection, and several threads (committer, worker,
+     * test) opening and closing connections around that moment have been seen to find an empty database.
+     */
+    Connection keepOpen;
+
     @BeforeEach
-    void archive() {
+    void archive() throws Exception {
         fixture = new ArchiveFixture(TestDatabases.h2(dir), dir, clock);
+        keepOpen = fixture.dataSource.getConnection();
     }
 
     @AfterEach
@@ -67,6 +75,7 @@ class MediaRetrievalTest {
         for (AutoCloseable worker : workers) {
             worker.close();
         }
+        keepOpen.close();
         fixture.close();
     }
 
