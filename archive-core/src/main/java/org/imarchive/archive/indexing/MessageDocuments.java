@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What the index holds of a message: one document per version, the last one current. A message whose original was
@@ -24,10 +26,15 @@ import java.util.function.Function;
  */
 public final class MessageDocuments {
     private final Function<AccountRef, String> ownerOf;
+    private final Function<String, Optional<String>> attachmentTextOf;
 
-    /** @param ownerOf the relationship manager an account belongs to, or null */
-    public MessageDocuments(Function<AccountRef, String> ownerOf) {
+    /**
+     * @param ownerOf          the relationship manager an account belongs to, or null
+     * @param attachmentTextOf the text extracted from a stored blob, by its SHA-256; empty while there is none
+     */
+    public MessageDocuments(Function<AccountRef, String> ownerOf, Function<String, Optional<String>> attachmentTextOf) {
         this.ownerOf = ownerOf;
+        this.attachmentTextOf = attachmentTextOf;
     }
 
     public List<SearchDocument> of(StoredMessage message) {
@@ -54,6 +61,7 @@ public final class MessageDocuments {
                     .capturedAt(version.record().capturedAt())
                     .text(content.text())
                     .attachmentNames(content.attachments().stream().map(Attachment::fileName).filter(Objects::nonNull).toList())
+                    .attachmentText(attachmentText(content))
                     .deleted(deleted);
             if (original != null) {
                 document.channel(original.channel().wireName())
@@ -82,6 +90,11 @@ public final class MessageDocuments {
                 .capturedAt(first.record().capturedAt())
                 .deleted(message.deletion().isPresent())
                 .build();
+    }
+
+    private String attachmentText(MessageContent content) {
+        return content.attachments().stream().map(Attachment::sha256).filter(Objects::nonNull).distinct()
+                .map(attachmentTextOf).flatMap(Optional::stream).collect(Collectors.joining("\n\n"));
     }
 
     private static List<SearchDocument.Participant> participants(ArchivedMessage original) {

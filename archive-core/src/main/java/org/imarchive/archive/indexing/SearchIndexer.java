@@ -20,7 +20,8 @@ import java.util.function.LongConsumer;
 /**
  * Brings the search index up to date with the archive, in ledger order, from its own checkpoint. A commit only wakes
  * it; it reads what changed from the archive itself, so nothing depends on a hand-off that a crash could lose. When
- * the index is down it retries with backoff and capture goes on undisturbed: the backlog is the ledger.
+ * the index is down it retries with backoff and capture goes on undisturbed: the backlog is the ledger. Messages whose
+ * derived content changed without a record (an attachment's text) come through {@link ReindexRequests}.
  */
 public final class SearchIndexer implements CommitListener, AutoCloseable {
     public static final String CONSUMER = "search-index";
@@ -31,6 +32,7 @@ public final class SearchIndexer implements CommitListener, AutoCloseable {
     private final SearchIndex index;
     private final MessageDocuments documents;
     private final String consumer;
+    private final ReindexRequests reindexRequests;
     private final Semaphore wake = new Semaphore(0);
     private final Duration maxBackoff;
     private volatile boolean running;
@@ -38,11 +40,18 @@ public final class SearchIndexer implements CommitListener, AutoCloseable {
     private Thread worker;
 
     public SearchIndexer(ArchiveStore store, SearchIndex index, MessageDocuments documents, String consumer, Duration maxBackoff) {
+        this(store, index, documents, consumer, maxBackoff, ReindexRequests.NONE);
+    }
+
+    /** @param reindexRequests messages to index again besides those the ledger names (their derived content changed) */
+    public SearchIndexer(ArchiveStore store, SearchIndex index, MessageDocuments documents, String consumer, Duration maxBackoff,
+                         ReindexRequests reindexRequests) {
         this.store = store;
         this.index = index;
         this.documents = documents;
         this.consumer = consumer;
         this.maxBackoff = maxBackoff;
+        this.reindexRequests = reindexRequests;
     }
 
     public synchronized void start() {
@@ -102,12 +111,38 @@ public final class SearchIndexer implements CommitListener, AutoCloseable {
 
     /** @return true when a full batch was indexed and more may be waiting */
     private boolean indexBatch() {
+        boolean moreChanges = indexLedgerChanges();
+        boolean moreRequests = indexRequested();
+        return moreChanges || moreRequests;
+    }
+
+    private boolean indexLedgerChanges() {
         List<ArchiveStore.Change> changes = store.changesAfter(indexedSerial, BATCH);
         if (changes.isEmpty()) {
             return false;
         }
         Set<String> messageIds = new LinkedHashSet<>();
         changes.forEach(change -> messageIds.add(change.messageId()));
+        indexMessages(messageIds);
+        long reached = changes.get(changes.size() - 1).ledgerSerial();
+        store.saveCheckpoint(consumer, reached);
+        indexedSerial = reached;
+        return changes.size() == BATCH;
+    }
+
+    private boolean indexRequested() {
+        List<ReindexRequests.Request> requests = reindexRequests.oldest(BATCH);
+        if (requests.isEmpty()) {
+            return false;
+        }
+        Set<String> messageIds = new LinkedHashSet<>();
+        requests.forEach(request -> messageIds.add(request.messageId()));
+        indexMessages(messageIds);
+        reindexRequests.removeUpTo(requests.get(requests.size() - 1).requestId());
+        return requests.size() == BATCH;
+    }
+
+    private void indexMessages(Set<String> messageIds) {
         List<SearchDocument> batch = new ArrayList<>();
         for (String messageId : messageIds) {
             try {
@@ -120,10 +155,6 @@ public final class SearchIndexer implements CommitListener, AutoCloseable {
         if (!batch.isEmpty()) {
             index.index(batch);
         }
-        long reached = changes.get(changes.size() - 1).ledgerSerial();
-        store.saveCheckpoint(consumer, reached);
-        indexedSerial = reached;
-        return changes.size() == BATCH;
     }
 
     private void sleep(long millis) {

@@ -46,7 +46,7 @@ class SearchIndexerTest {
                     throw new IllegalStateException("this account's owner cannot be read");
                 }
                 return null;
-            });
+            }, sha256 -> java.util.Optional.empty());
             SearchIndexer indexer = new SearchIndexer(fixture.store, index, documents, SearchIndexer.CONSUMER, Duration.ofSeconds(1));
             indexer.catchUp(serial -> { });
 

@@ -2,6 +2,7 @@ package org.imarchive.gateway.search;
 
 import org.imarchive.archive.indexing.MessageDocuments;
 import org.imarchive.archive.indexing.SearchIndexer;
+import org.imarchive.archive.media.AttachmentTexts;
 import org.imarchive.archive.search.SearchIndex;
 import org.imarchive.archive.store.ArchiveStore;
 import org.springframework.context.SmartLifecycle;
@@ -13,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 public class LiveIndexingConfiguration {
 
     @Bean(destroyMethod = "close")
-    SearchIndexer searchIndexer(ArchiveStore store, SearchIndex index, MessageDocuments documents, SearchProperties properties) {
-        return new SearchIndexer(store, index, documents, SearchIndexer.CONSUMER, properties.maxRetryBackoff());
+    SearchIndexer searchIndexer(ArchiveStore store, SearchIndex index, MessageDocuments documents, SearchProperties properties,
+                                AttachmentTexts reindexRequests) {
+        return new SearchIndexer(store, index, documents, SearchIndexer.CONSUMER, properties.maxRetryBackoff(), reindexRequests);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.imarchive.gateway.search;
 
 import org.imarchive.archive.indexing.MessageDocuments;
+import org.imarchive.archive.media.AttachmentTexts;
 import org.imarchive.archive.search.SearchIndex;
 import org.imarchive.archive.search.elasticsearch.ElasticsearchSearchIndex;
 import org.imarchive.archive.search.elasticsearch.ElasticsearchSearchSettings;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 
 /** The search index the settings choose, and how messages become its documents. */
 @Configuration(proxyBeanMethods = false)
@@ -31,8 +33,14 @@ public class SearchConfiguration {
         return LuceneSearchIndex.open(gateway.dataDir().resolve("search"));
     }
 
+    /** Attachments' extracted text, which documents include, and the reindex requests its extraction leaves. */
     @Bean
-    MessageDocuments messageDocuments(AccountRegister accounts) {
-        return new MessageDocuments(account -> accounts.ownerOf(account).orElse(null));
+    AttachmentTexts attachmentTexts(DataSource dataSource) {
+        return new AttachmentTexts(dataSource);
+    }
+
+    @Bean
+    MessageDocuments messageDocuments(AccountRegister accounts, AttachmentTexts attachmentTexts) {
+        return new MessageDocuments(account -> accounts.ownerOf(account).orElse(null), attachmentTexts::textOf);
     }
 }
