@@ -23,6 +23,12 @@ public interface ArchiveStore {
      */
     String putBlob(java.io.InputStream content, String mediaType);
 
+    /**
+     * Enters something the archive vouches for beyond its records (a production's manifest, say) in the ledger, so
+     * that {@code verify} covers it; returns the ledger serial.
+     */
+    long vouchFor(String type, String subjectId, String sha256);
+
     Optional<StoredMessage> message(String messageId);
 
     /** The conversation's messages in time order, from the {@code offset}-th on. */

@@ -434,6 +434,27 @@ public final class JdbcArchiveStore implements ArchiveStore {
     }
 
     @Override
+    public synchronized long vouchFor(String type, String subjectId, String sha256) {
+        if (!Sha256.isHex(sha256)) {
+            throw new IllegalArgumentException("not a SHA-256 in lower-case hex: " + sha256);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                long serial = ledger.append(connection, type, subjectId, sha256).serial();
+                connection.commit();
+                return serial;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                ledger.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot enter " + type + " " + subjectId + " in the ledger", e);
+        }
+    }
+
+    @Override
     public void saveCheckpoint(String consumer, long position) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);

@@ -19,12 +19,31 @@ public final class Commands {
     private Commands() {
     }
 
+    /** Needs nothing of ours but the file: a regulator runs it on the production alone. */
+    private static final String VERIFY_EXPORT = "verify-export";
+
     public static boolean isCommand(String word) {
-        return COMMANDS.containsKey(word);
+        return COMMANDS.containsKey(word) || VERIFY_EXPORT.equals(word);
+    }
+
+    private static int verifyExport(String[] args) {
+        if (args.length < 2) {
+            System.err.println("usage: java -jar gateway.jar verify-export FILE.zip [MANIFEST-SHA256]");
+            return 2;
+        }
+        try {
+            return org.imarchive.production.ProductionVerifier.report(java.nio.file.Path.of(args[1]), args.length > 2 ? args[2] : null, System.out);
+        } catch (java.io.IOException e) {
+            System.err.println("verify-export failed: " + e.getMessage());
+            return 2;
+        }
     }
 
     public static int run(String[] args) {
         String command = args[0];
+        if (VERIFY_EXPORT.equals(command)) {
+            return verifyExport(args);
+        }
         // quiet by default: a command prints its report, not the framework's start-up; --logging.level.root=INFO overrides
         String[] settings = new String[args.length];
         settings[0] = "--logging.level.root=WARN";
