@@ -16,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +29,8 @@ import static org.awaitility.Awaitility.await;
 class VerifyCommandTest extends GatewayTest {
     @Autowired
     DataSource dataSource;
+    @Autowired
+    org.imarchive.gateway.integrity.IntegrityMonitor monitor;
 
     @Test
     void verifyPassesThenNamesTheRecordWithAFlippedByte(CapturedOutput output) throws Exception {
@@ -46,10 +49,17 @@ class VerifyCommandTest extends GatewayTest {
         try {
             assertThat(Commands.run(new String[]{"verify", "--gateway.data-dir=" + dataDir})).isEqualTo(1);
             assertThat(output.getOut()).contains("BROKEN: first problem: record " + record[0]);
+            monitor.check();
+            Map<?, ?> health = as("admin").getForObject("/actuator/health", Map.class);
+            assertThat(health.get("status")).as("the scheduled self-check turns health DOWN").isEqualTo("DOWN");
+            assertThat(((Map<?, ?>) ((Map<?, ?>) health.get("components")).get("archiveIntegrity")).toString()).contains(record[0]);
+            assertThat(output.getAll()).contains("ALERT integrity self-check failed");
         } finally {
             flip(pack, offset);
         }
         assertThat(Commands.run(new String[]{"verify", "--gateway.data-dir=" + dataDir})).isZero();
+        monitor.check();
+        assertThat(as("admin").getForObject("/actuator/health", Map.class).get("status")).isEqualTo("UP");
     }
 
     private String[] recordOf(String sid) throws Exception {

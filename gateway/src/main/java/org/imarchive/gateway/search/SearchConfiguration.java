@@ -30,7 +30,7 @@ public class SearchConfiguration {
             LOG.info("search: Elasticsearch at {} index {}", es.url(), es.index());
             return ElasticsearchSearchIndex.connect(ElasticsearchSearchSettings.defaults(es.url(), es.apiKey(), es.index()).withReplicas(es.replicas()));
         }
-        return LuceneSearchIndex.open(gateway.dataDir().resolve("search"));
+        return LuceneSearchIndex.open(properties.luceneDir() != null ? properties.luceneDir() : gateway.dataDir().resolve("search"));
     }
 
     /** Attachments' extracted text, which documents include, and the reindex requests its extraction leaves. */
