@@ -57,4 +57,64 @@ class SearchIndexerTest {
             assertThat(fixture.store.checkpoint(SearchIndexer.CONSUMER)).isEqualTo(fixture.store.lastLedgerSerial());
         }
     }
+
+    @Test
+    void anIndexOutageDelaysIndexingAndLosesNothing() throws Exception {
+        try (ArchiveFixture fixture = new ArchiveFixture(TestDatabases.h2(dir), dir, Clock.systemUTC());
+             LuceneSearchIndex lucene = LuceneSearchIndex.open(dir.resolve("search"))) {
+            java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+            org.imarchive.archive.search.SearchIndex flaky = new org.imarchive.archive.search.SearchIndex() {
+                @Override
+                public void index(List<org.imarchive.archive.search.SearchDocument> documents) {
+                    if (down.get()) {
+                        throw new org.imarchive.archive.search.SearchIndexException("cluster unreachable", java.util.Map.of());
+                    }
+                    lucene.index(documents);
+                }
+
+                @Override
+                public void delete(java.util.Collection<String> ids) {
+                    lucene.delete(ids);
+                }
+
+                @Override
+                public org.imarchive.archive.search.SearchResult search(SearchQuery query) {
+                    return lucene.search(query);
+                }
+
+                @Override
+                public void refresh() {
+                    lucene.refresh();
+                }
+
+                @Override
+                public long count() {
+                    return lucene.count();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            SearchIndexer indexer = new SearchIndexer(fixture.store, flaky, new MessageDocuments(account -> null, sha -> java.util.Optional.empty()),
+                    SearchIndexer.CONSUMER, Duration.ofMillis(200));
+            indexer.start();
+            for (int i = 0; i < 20; i++) {
+                fixture.store.commit(List.of(new Commit(message("O" + i, "+4479", "during the outage " + i, T0.plusSeconds(i)), false)), "test", i + 1);
+                indexer.committed(List.of());
+            }
+            Thread.sleep(500);
+            assertThat(fixture.store.messageCount()).as("capture and commit went on").isEqualTo(20);
+            assertThat(fixture.store.checkpoint(SearchIndexer.CONSUMER)).as("nothing counted as indexed while down").isZero();
+
+            down.set(false);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (indexer.indexedSerial() < fixture.store.lastLedgerSerial() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            indexer.close();
+            lucene.refresh();
+            assertThat(lucene.search(SearchQuery.of("outage")).total()).isEqualTo(20);
+        }
+    }
 }

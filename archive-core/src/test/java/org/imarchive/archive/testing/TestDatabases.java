@@ -23,7 +23,7 @@ public final class TestDatabases {
 
     public static DataSource h2(java.nio.file.Path directory) {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + directory.resolve("meta").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        dataSource.setURL("jdbc:h2:file:" + directory.resolve("meta").toAbsolutePath() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         ArchiveSchema.migrate(dataSource);
         return dataSource;
