@@ -71,6 +71,9 @@ public final class WebhookBench {
                 "--gateway.data-dir=" + dir.resolve("data"), "--gateway.public-url=http://127.0.0.1:" + port,
                 "--gateway.twilio.auth-token=" + TWILIO_TOKEN, "--gateway.whatsapp-cloud.app-secret=" + META_SECRET,
                 "--gateway.telegram.webhook-secret=" + TELEGRAM_SECRET, "--gateway.security.bootstrap-admin.password=" + ADMIN_PASSWORD,
+                "--gateway.accounts.approved[0].platform=whatsapp", "--gateway.accounts.approved[0].account-id=+15550001111",
+                "--gateway.accounts.approved[1].platform=whatsapp", "--gateway.accounts.approved[1].account-id=106540352242922",
+                "--gateway.accounts.approved[2].platform=telegram", "--gateway.accounts.approved[2].account-id=BCbench",
                 "--logging.level.root=WARN")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
         try {

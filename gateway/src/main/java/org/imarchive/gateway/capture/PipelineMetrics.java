@@ -7,6 +7,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Counts what the pipeline does and raises the alerts an operator must see. Log lines name sources, sequences and
  * accounts, never message content.
@@ -35,8 +40,18 @@ public class PipelineMetrics implements PipelineListener {
     @Override
     public void quarantined(AccountRef account, String messageId) {
         registry.counter("imarchive.messages.quarantined", "platform", account.platform().wireName()).increment();
-        LOG.warn("ALERT message {} belongs to account {}, which is not approved: archived and quarantined", messageId, account);
+        Instant now = Instant.now();
+        Instant last = lastQuarantineAlert.get(account);
+        // one alert per account per quarter hour: a flood from an unapproved number must not flood the log as well
+        if (last == null || last.plus(ALERT_INTERVAL).isBefore(now)) {
+            lastQuarantineAlert.put(account, now);
+            LOG.warn("ALERT message {} belongs to account {}, which is not approved: archived and quarantined"
+                    + " (further messages of this account are counted in imarchive.messages.quarantined)", messageId, account);
+        }
     }
+
+    private static final Duration ALERT_INTERVAL = Duration.ofMinutes(15);
+    private final Map<AccountRef, Instant> lastQuarantineAlert = new ConcurrentHashMap<>();
 
     @Override
     public void listenerFailed(String listener, RuntimeException failure) {
