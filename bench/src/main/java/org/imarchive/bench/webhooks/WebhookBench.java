@@ -47,8 +47,8 @@ public final class WebhookBench {
     private static final String ADMIN_PASSWORD = "bench-admin-password";
     private static final String READER_PASSWORD = "bench-reader-password";
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .executor(Executors.newFixedThreadPool(16)).build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
     private final String base;
 
@@ -97,31 +97,34 @@ public final class WebhookBench {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger sent = new AtomicInteger();
+        // an open-loop load: each request is due at its slot of the fixed rate, whatever the answers before it, and its
+        // latency counts from its due time, so a slow gateway cannot hide behind a slowed-down client
+        java.util.concurrent.ExecutorService senders = Executors.newFixedThreadPool(256);
         long started = System.nanoTime();
         long periodNanos = 1_000_000_000L / rate;
-        ticker.scheduleAtFixedRate(() -> {
-            int n = sent.getAndIncrement();
-            if (n >= total) {
-                return;
-            }
-            long start = System.nanoTime();
-            inFlight.add(client.sendAsync(request.apply(n), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                if (failure == null && response.statusCode() == 200) {
-                    ok.incrementAndGet();
-                    latencies.add(System.nanoTime() - start);
-                } else {
+        for (int n = 0; n < total; n++) {
+            long due = started + n * periodNanos;
+            int index = n;
+            senders.submit(() -> {
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                try {
+                    HttpResponse<Void> response = client.send(request.apply(index), HttpResponse.BodyHandlers.discarding());
+                    if (response.statusCode() == 200) {
+                        ok.incrementAndGet();
+                        latencies.add(System.nanoTime() - due);
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                } catch (IOException | InterruptedException e) {
                     errors.incrementAndGet();
                 }
-            }));
-        }, 0, periodNanos, TimeUnit.NANOSECONDS);
-        while (sent.get() < total) {
-            Thread.sleep(50);
+            });
         }
-        ticker.shutdownNow();
-        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        senders.shutdown();
+        senders.awaitTermination(10, TimeUnit.MINUTES);
         double elapsed = (System.nanoTime() - started) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
