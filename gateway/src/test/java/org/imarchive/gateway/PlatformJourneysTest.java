@@ -102,6 +102,24 @@ class PlatformJourneysTest extends GatewayTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void telegramBusinessConnectionIsRegisteredWithItsRights() {
+        String update = "{\"update_id\":874511999,\"business_connection\":{\"id\":\"BCjourney1\",\"user\":{\"id\":5128800001,"
+                + "\"is_bot\":false,\"first_name\":\"Marco\",\"last_name\":\"Rossi\",\"username\":\"mrossi\"},\"user_chat_id\":5128800001,"
+                + "\"date\":1704060000,\"rights\":{\"can_reply\":true,\"can_read_messages\":true},\"is_enabled\":true}}";
+        assertThat(postRaw("/webhooks/telegram", update.getBytes(StandardCharsets.UTF_8), "X-Telegram-Bot-Api-Secret-Token", Fixtures.TELEGRAM_SECRET)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> connections = await().atMost(Duration.ofSeconds(15)).until(
+                () -> as("compliance").getForObject("/api/telegram/business-connections", List.class),
+                list -> ((List<Map<String, Object>>) list).stream().anyMatch(c -> "BCjourney1".equals(c.get("connection_id"))));
+        assertThat(connections).anySatisfy(c -> {
+            assertThat(c.get("connection_id")).isEqualTo("BCjourney1");
+            assertThat(c.get("user_id")).isEqualTo("5128800001");
+            assertThat((String) c.get("rights")).contains("can_reply=true");
+        });
+    }
+
+    @Test
     void malformedBodiesAreRefusedWith400AndNothingIsArchived() {
         byte[] notJson = "{\"object\":\"whatsapp_business_account\",\"entry\":[".getBytes(StandardCharsets.UTF_8);
         ResponseEntity<String> meta = postRaw("/webhooks/whatsapp-cloud", notJson, "X-Hub-Signature-256", Fixtures.metaSignature(notJson));

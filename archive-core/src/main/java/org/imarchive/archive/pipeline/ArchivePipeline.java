@@ -36,6 +36,7 @@ public final class ArchivePipeline implements Capture, AutoCloseable {
     private final Map<String, PayloadNormalizer> normalizers = new HashMap<>();
     private final AccountApproval approval;
     private final List<CommitListener> commitListeners;
+    private final List<CaptureObserver> observers;
     private final PipelineListener listener;
     private final int batchSize;
     private final BlockingQueue<CaptureRecord> live = new LinkedBlockingQueue<>(100_000);
@@ -47,6 +48,12 @@ public final class ArchivePipeline implements Capture, AutoCloseable {
 
     public ArchivePipeline(CaptureJournal journal, ArchiveStore store, List<PayloadNormalizer> normalizers, AccountApproval approval,
                            List<CommitListener> commitListeners, PipelineListener listener, int batchSize) {
+        this(journal, store, normalizers, approval, commitListeners, List.of(), listener, batchSize);
+    }
+
+    public ArchivePipeline(CaptureJournal journal, ArchiveStore store, List<PayloadNormalizer> normalizers, AccountApproval approval,
+                           List<CommitListener> commitListeners, List<CaptureObserver> observers, PipelineListener listener, int batchSize) {
+        this.observers = List.copyOf(observers);
         this.journal = journal;
         this.store = store;
         this.approval = approval;
@@ -187,6 +194,7 @@ public final class ArchivePipeline implements Capture, AutoCloseable {
         }
         List<Commit> commits = new ArrayList<>();
         for (CaptureRecord capture : captures) {
+            observe(capture);
             for (ArchiveRecord record : normalize(capture)) {
                 commits.add(new Commit(record, !approval.isApproved(record.messageKey().account())));
             }
@@ -210,6 +218,16 @@ public final class ArchivePipeline implements Capture, AutoCloseable {
             progress.notifyAll();
         }
         notifyCommitListeners(committed);
+    }
+
+    private void observe(CaptureRecord capture) {
+        for (CaptureObserver observer : observers) {
+            try {
+                observer.observe(capture);
+            } catch (RuntimeException e) {
+                listener.listenerFailed(observer.getClass().getSimpleName(), e);
+            }
+        }
     }
 
     private List<ArchiveRecord> normalize(CaptureRecord capture) {

@@ -5,6 +5,7 @@ import org.imarchive.archive.capture.FileCaptureJournal;
 import org.imarchive.archive.capture.JournalRepair;
 import org.imarchive.archive.pipeline.AccountApproval;
 import org.imarchive.archive.pipeline.ArchivePipeline;
+import org.imarchive.archive.pipeline.CaptureObserver;
 import org.imarchive.archive.pipeline.CommitListener;
 import org.imarchive.archive.pipeline.PayloadNormalizer;
 import org.imarchive.archive.store.ArchiveStore;
@@ -33,9 +34,9 @@ public class CaptureConfiguration {
 
     @Bean
     ArchivePipeline archivePipeline(CaptureJournal journal, ArchiveStore store, List<PayloadNormalizer> normalizers,
-                                    AccountApproval approval, List<CommitListener> listeners, PipelineMetrics metrics,
-                                    GatewayProperties properties) {
-        return new ArchivePipeline(journal, store, normalizers, approval, listeners, metrics, properties.journal().commitBatch());
+                                    AccountApproval approval, List<CommitListener> listeners, List<CaptureObserver> observers,
+                                    PipelineMetrics metrics, GatewayProperties properties) {
+        return new ArchivePipeline(journal, store, normalizers, approval, listeners, observers, metrics, properties.journal().commitBatch());
     }
 
     /** Starts committing (and replaying what the journal holds beyond the last commit) once the schema is migrated. */

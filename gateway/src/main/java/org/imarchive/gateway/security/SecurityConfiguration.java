@@ -40,6 +40,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/accounts/**").denyAll()
                         .requestMatchers("/api/imports", "/api/imports/**").hasRole(Role.COMPLIANCE.name())
                         .requestMatchers("/api/exports", "/api/exports/**").hasRole(Role.COMPLIANCE.name())
+                        .requestMatchers("/api/telegram/**").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/**").hasAnyRole(readers)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
