@@ -38,6 +38,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/accounts/*/revoke").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name())
                         .requestMatchers(HttpMethod.GET, "/api/accounts", "/api/accounts/**").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name(), Role.AUDITOR.name())
                         .requestMatchers("/api/accounts/**").denyAll()
+                        .requestMatchers(HttpMethod.POST, "/api/messages/send").hasRole(Role.RM.name())
+                        .requestMatchers(HttpMethod.POST, "/api/reconciliations").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name())
                         .requestMatchers("/api/**").hasAnyRole(readers)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
