@@ -58,8 +58,11 @@ import java.util.TreeMap;
  */
 public final class TelegramNormalizer implements PayloadNormalizer {
 
-    /** Route id of {@code POST /webhooks/telegram}. */
+    /** Route id of {@code POST /webhooks/telegram}, and the source of polled updates too: they are the same bytes. */
     public static final String SOURCE = "telegram-inbound";
+    /** Header of record telling how an update reached us; {@link #POLLED} when {@link TelegramPoller} fetched it. */
+    public static final String DELIVERY_HEADER = "telegram-delivery";
+    public static final String POLLED = "getUpdates";
 
     /** Message fields that are not its content; whatever else a message has is what it carries. */
     private static final Set<String> ENVELOPE = Set.of(
@@ -213,7 +216,7 @@ public final class TelegramNormalizer implements PayloadNormalizer {
         }
         return StableIds.named(new ArchivedMessage(StableIds.UNNAMED, key, Channel.TELEGRAM_BOT, chatId, direction,
                 sender, recipients, sentAt, record.payload().receivedAt(), content, replyTo, forward,
-                Provenance.webhook(record.sequence())));
+                provenance(record)));
     }
 
     private static MessageEdit edit(JsonNode m, String accountId, CaptureRecord record) {
@@ -222,7 +225,7 @@ public final class TelegramNormalizer implements PayloadNormalizer {
         // an edited message always carries edit_date; a missing one falls back to when we learnt of the edit
         Instant editedAt = m.has("edit_date") ? epoch(m, "edit_date", "message") : record.payload().receivedAt();
         return StableIds.named(new MessageEdit(StableIds.UNNAMED, key, null, editedAt, record.payload().receivedAt(),
-                content(m, new TreeMap<>()), Provenance.webhook(record.sequence())));
+                content(m, new TreeMap<>()), provenance(record)));
     }
 
     private static List<ArchiveRecord> deletions(JsonNode deleted, CaptureRecord record) {
@@ -235,7 +238,7 @@ public final class TelegramNormalizer implements PayloadNormalizer {
         for (JsonNode id : deleted.path("message_ids")) {
             // Telegram does not say when they were deleted; MessageDeletion leaves that to the capture time
             tombstones.add(StableIds.named(new MessageDeletion(StableIds.UNNAMED, key(accountId, chatId, id.asText()),
-                    null, record.payload().receivedAt(), Provenance.webhook(record.sequence()))));
+                    null, record.payload().receivedAt(), provenance(record))));
         }
         return tombstones;
     }
@@ -372,6 +375,13 @@ public final class TelegramNormalizer implements PayloadNormalizer {
             }
         }
         return "unknown";
+    }
+
+    /** A polled update was fetched by us, not pushed: the record says so, so an examiner can trace it to getUpdates. */
+    private static Provenance provenance(CaptureRecord record) {
+        return POLLED.equals(record.payload().headers().get(DELIVERY_HEADER))
+                ? new Provenance(Provenance.Source.POLL, record.sequence(), null, null)
+                : Provenance.webhook(record.sequence());
     }
 
     private static MessageKey key(String accountId, String chatId, String messageId) {

@@ -18,11 +18,13 @@ import org.imarchive.archive.model.Platform;
 import org.imarchive.archive.model.Provenance;
 import org.imarchive.archive.pipeline.MalformedPayloadException;
 import org.imarchive.archive.pipeline.PayloadNormalizer;
+import org.imarchive.connectors.platformapi.GatewaySentIds;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -155,13 +157,32 @@ public final class TwilioNormalizer implements PayloadNormalizer {
         Instant receivedAt = record.payload().receivedAt();
         // on a status callback of an outbound message, From is the firm's business number
         String sid = messageSid(form);
-        MessageKey key = new MessageKey(Platform.WHATSAPP, address(form.required("From")), sid);
+        // a message the gateway sent was archived before Twilio gave it a sid; its callbacks name our id in the URL
+        String platformMessageId = sentByGateway(record.payload()).map(GatewaySentIds::platformMessageIdOf).orElse(sid);
+        MessageKey key = new MessageKey(Platform.WHATSAPP, address(form.required("From")), platformMessageId);
         String status = form.value("MessageStatus") != null ? form.value("MessageStatus") : form.required("SmsStatus");
         String errorMessage = form.value("ChannelStatusMessage") != null
                 ? form.value("ChannelStatusMessage") : form.value("ErrorMessage");
         // Twilio's status callbacks carry no event time: the status is as of when we received it
         return StableIds.named(new DeliveryEvent(StableIds.UNNAMED, key, status, receivedAt, receivedAt,
                 form.value("ErrorCode"), errorMessage, Provenance.webhook(record.sequence())));
+    }
+
+    /** The outbound id in the status callback URL the gateway gave Twilio ({@link TwilioMessagesApi#statusCallbackUrl}). */
+    private static Optional<String> sentByGateway(CapturedPayload payload) {
+        String query = payload.headers().get("query");
+        if (query == null) {
+            return Optional.empty();
+        }
+        String prefix = TwilioMessagesApi.OUTBOUND_CALLBACK_PARAMETER + "=";
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(prefix)) {
+                String outboundId = pair.substring(prefix.length());
+                // our ids need no escaping; anything else in this parameter is not an id we gave
+                return GatewaySentIds.isOutboundId(outboundId) ? Optional.of(outboundId) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** SmsSid and SmsMessageSid are Twilio's deprecated aliases of MessageSid, still sent alongside it. */

@@ -25,6 +25,7 @@ import org.imarchive.archive.model.Platform;
 import org.imarchive.archive.model.Provenance;
 import org.imarchive.archive.pipeline.MalformedPayloadException;
 import org.imarchive.archive.pipeline.PayloadNormalizer;
+import org.imarchive.connectors.platformapi.GatewaySentIds;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -301,8 +302,13 @@ public final class WhatsAppCloudNormalizer implements PayloadNormalizer {
             errorCode = codes.toString();
             errorMessage = messages.toString();
         }
+        // a message the gateway sent was archived before Meta gave it a wamid; Meta echoes our id on its statuses
+        String callbackData = s.path("biz_opaque_callback_data").asText("");
+        String outboundId = callbackData.startsWith(GraphMessagesApi.OUTBOUND_CALLBACK_PREFIX)
+                ? callbackData.substring(GraphMessagesApi.OUTBOUND_CALLBACK_PREFIX.length()) : null;
+        String platformMessageId = GatewaySentIds.isOutboundId(outboundId) ? GatewaySentIds.platformMessageIdOf(outboundId) : id;
         // conversation and pricing describe billing, not the record; they stay in the raw capture
-        return StableIds.named(new DeliveryEvent(StableIds.UNNAMED, change.key(id), status, at, change.capturedAt(),
+        return StableIds.named(new DeliveryEvent(StableIds.UNNAMED, change.key(platformMessageId), status, at, change.capturedAt(),
                 errorCode, errorMessage, change.provenance()));
     }
 

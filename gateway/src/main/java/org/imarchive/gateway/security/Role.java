@@ -8,10 +8,11 @@ import java.util.stream.Collectors;
 
 /**
  * The roles. Separation of duties: an admin manages users, accounts and configuration but reads no message unless
- * also granted compliance; an auditor reads the audit trail and the archive, and changes nothing.
+ * also granted compliance; an auditor reads the audit trail and the archive, and changes nothing. A relationship
+ * manager (RM) sends through the gateway from the approved accounts they own, and reads nothing of the archive.
  */
 public enum Role {
-    ADMIN, COMPLIANCE, SUPERVISOR, REVIEWER, AUDITOR;
+    ADMIN, COMPLIANCE, SUPERVISOR, REVIEWER, AUDITOR, RM;
 
     public String authority() {
         return "ROLE_" + name();

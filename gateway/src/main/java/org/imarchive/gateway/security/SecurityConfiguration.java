@@ -41,6 +41,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/imports", "/api/imports/**").hasRole(Role.COMPLIANCE.name())
                         .requestMatchers("/api/exports", "/api/exports/**").hasRole(Role.COMPLIANCE.name())
                         .requestMatchers("/api/telegram/**").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name(), Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/messages/send").hasRole(Role.RM.name())
+                        .requestMatchers(HttpMethod.POST, "/api/reconciliations").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name())
                         .requestMatchers("/api/**").hasAnyRole(readers)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
