@@ -5,10 +5,8 @@ import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.connectors.platformapi.PlatformHttp;
 import org.imarchive.connectors.platformapi.RetryPolicy;
 import org.imarchive.connectors.telegram.TelegramBotApi;
-import org.imarchive.connectors.telegram.TelegramNormalizer;
 import org.imarchive.connectors.telegram.TelegramPoller;
 import org.imarchive.gateway.outbound.TelegramApiProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -30,13 +28,6 @@ public class TelegramPollingConfiguration {
      * committer is not yet (or no longer) running: what it captures then is committed from the journal when it runs.
      */
     private static final int PHASE = Integer.MAX_VALUE - 1000;
-
-    /** Polled updates are read by the same normalizer as the webhook's; registered here unless the webhook wiring has one. */
-    @Bean
-    @ConditionalOnMissingBean
-    TelegramNormalizer telegramNormalizer(TelegramApiProperties telegram) {
-        return new TelegramNormalizer(TelegramBotApi.botIdOf(requireToken(telegram)));
-    }
 
     @Bean
     TelegramPoller telegramPoller(TelegramApiProperties telegram, ArchivePipeline pipeline, ArchiveStore store, Clock clock) {
