@@ -1,5 +1,8 @@
 package org.imarchive.gateway.media;
 
+import org.imarchive.gateway.config.TelegramApiProperties;
+import org.imarchive.gateway.config.WhatsAppCloudApiProperties;
+import org.imarchive.gateway.config.TwilioApiProperties;
 import org.imarchive.archive.media.MediaFetcher;
 import org.imarchive.connectors.telegram.TelegramMediaFetcher;
 import org.imarchive.connectors.twilio.TwilioMediaFetcher;
@@ -27,8 +30,8 @@ final class ConfiguredMediaFetchers {
      * @param twilioAuthToken  {@code gateway.twilio.auth-token}, shared with the webhook signature check
      * @param telegramBotToken {@code gateway.telegram.bot-token}
      */
-    static List<MediaFetcher> of(String twilioAuthToken, TwilioMediaProperties twilio, WhatsAppCloudMediaProperties whatsappCloud,
-                                 String telegramBotToken, TelegramMediaProperties telegram, Duration requestTimeout) {
+    static List<MediaFetcher> of(String twilioAuthToken, TwilioApiProperties twilio, WhatsAppCloudApiProperties whatsappCloud,
+                                 String telegramBotToken, TelegramApiProperties telegram, Duration requestTimeout) {
         // redirects are followed by the fetchers themselves, which decide where credentials may go
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(requestTimeout).build();
         List<MediaFetcher> fetchers = new ArrayList<>();

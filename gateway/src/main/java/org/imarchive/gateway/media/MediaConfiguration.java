@@ -1,5 +1,8 @@
 package org.imarchive.gateway.media;
 
+import org.imarchive.gateway.config.TelegramApiProperties;
+import org.imarchive.gateway.config.WhatsAppCloudApiProperties;
+import org.imarchive.gateway.config.TwilioApiProperties;
 import org.imarchive.archive.media.AttachmentTextExtraction;
 import org.imarchive.archive.media.AttachmentTextExtractor;
 import org.imarchive.archive.media.AttachmentTexts;
@@ -24,8 +27,8 @@ public class MediaConfiguration {
 
     @Bean(destroyMethod = "close")
     MediaRetrieval mediaRetrieval(ArchiveStore store, DataSource dataSource, GatewayProperties gateway, MediaProperties media,
-                                  TwilioMediaProperties twilio, WhatsAppCloudMediaProperties whatsappCloud,
-                                  TelegramMediaProperties telegram, Clock clock, MediaMetrics metrics) {
+                                  TwilioApiProperties twilio, WhatsAppCloudApiProperties whatsappCloud,
+                                  TelegramApiProperties telegram, Clock clock, MediaMetrics metrics) {
         MediaRetrievalSettings settings = new MediaRetrievalSettings(media.maxAttempts(), media.initialBackoff(), media.maxBackoff(),
                 media.failedRetryInterval(), media.maxSize().toBytes());
         return new MediaRetrieval(store, dataSource,

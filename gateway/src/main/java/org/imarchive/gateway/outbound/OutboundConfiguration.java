@@ -1,5 +1,8 @@
 package org.imarchive.gateway.outbound;
 
+import org.imarchive.gateway.config.TelegramApiProperties;
+import org.imarchive.gateway.config.WhatsAppCloudApiProperties;
+import org.imarchive.gateway.config.TwilioApiProperties;
 import org.imarchive.archive.audit.AuditLog;
 import org.imarchive.archive.pipeline.ArchivePipeline;
 import org.imarchive.connectors.platformapi.PlatformHttp;

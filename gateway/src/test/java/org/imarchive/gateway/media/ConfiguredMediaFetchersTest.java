@@ -1,5 +1,8 @@
 package org.imarchive.gateway.media;
 
+import org.imarchive.gateway.config.TelegramApiProperties;
+import org.imarchive.gateway.config.WhatsAppCloudApiProperties;
+import org.imarchive.gateway.config.TwilioApiProperties;
 import org.imarchive.archive.media.MediaFetcher;
 import org.imarchive.archive.model.Channel;
 import org.junit.jupiter.api.Test;
@@ -11,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A platform's fetcher exists only when its credentials are configured; none configured is no error. */
 class ConfiguredMediaFetchersTest {
-    static final TwilioMediaProperties TWILIO = new TwilioMediaProperties("AC1", URI.create("https://api.twilio.com"));
-    static final TwilioMediaProperties TWILIO_WITHOUT_SID = new TwilioMediaProperties(null, URI.create("https://api.twilio.com"));
-    static final WhatsAppCloudMediaProperties META = new WhatsAppCloudMediaProperties("EAAG-token", URI.create("https://graph.facebook.com/v21.0"));
-    static final WhatsAppCloudMediaProperties META_WITHOUT_TOKEN = new WhatsAppCloudMediaProperties(" ", URI.create("https://graph.facebook.com/v21.0"));
-    static final TelegramMediaProperties TELEGRAM = new TelegramMediaProperties(URI.create("https://api.telegram.org"));
+    static final TwilioApiProperties TWILIO = new TwilioApiProperties("AC1", null, URI.create("https://api.twilio.com"));
+    static final TwilioApiProperties TWILIO_WITHOUT_SID = new TwilioApiProperties(null, null, URI.create("https://api.twilio.com"));
+    static final WhatsAppCloudApiProperties META = new WhatsAppCloudApiProperties("EAAG-token", URI.create("https://graph.facebook.com/v21.0"));
+    static final WhatsAppCloudApiProperties META_WITHOUT_TOKEN = new WhatsAppCloudApiProperties(" ", URI.create("https://graph.facebook.com/v21.0"));
+    static final TelegramApiProperties TELEGRAM = new TelegramApiProperties(null, TelegramApiProperties.Mode.WEBHOOK, URI.create("https://api.telegram.org"), java.time.Duration.ofSeconds(30));
 
     @Test
     void everyPlatformWithCredentialsGetsItsFetcher() {

@@ -6,7 +6,7 @@ import org.imarchive.connectors.platformapi.PlatformHttp;
 import org.imarchive.connectors.platformapi.RetryPolicy;
 import org.imarchive.connectors.telegram.TelegramBotApi;
 import org.imarchive.connectors.telegram.TelegramPoller;
-import org.imarchive.gateway.outbound.TelegramApiProperties;
+import org.imarchive.gateway.config.TelegramApiProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;

@@ -7,7 +7,7 @@ import org.imarchive.connectors.platformapi.PlatformHttp;
 import org.imarchive.connectors.twilio.TwilioMessagesApi;
 import org.imarchive.connectors.twilio.TwilioReconciliation;
 import org.imarchive.gateway.outbound.OutboundRegister;
-import org.imarchive.gateway.outbound.TwilioApiProperties;
+import org.imarchive.gateway.config.TwilioApiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.imarchive.gateway.outbound;
+package org.imarchive.gateway.config;
 
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
