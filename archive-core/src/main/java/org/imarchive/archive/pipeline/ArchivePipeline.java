@@ -213,11 +213,12 @@ public final class ArchivePipeline implements Capture, AutoCloseable {
             }
         }
         listener.committed(committed.size(), outcomes.size() - committed.size());
+        // listeners hear of a batch before anyone waiting on its sequence is released, so "committed" implies "handed on"
+        notifyCommitListeners(committed);
         synchronized (progress) {
             committedSequence = upTo;
             progress.notifyAll();
         }
-        notifyCommitListeners(committed);
     }
 
     private void observe(CaptureRecord capture) {
