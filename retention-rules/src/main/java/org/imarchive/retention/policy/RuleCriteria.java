@@ -36,8 +36,8 @@ public record RuleCriteria(Set<RecordType> recordTypes, Set<Platform> platforms,
         return allows(recordTypes, subject.recordType())
                 && allows(platforms, subject.platform())
                 && allows(accounts, subject.accountId())
-                && allows(businessLines, upperCase(subject.businessLine()))
-                && allows(jurisdictions, upperCase(subject.jurisdiction()));
+                && (businessLines.isEmpty() || allows(businessLines, upperCase(subject.businessLine())))
+                && (jurisdictions.isEmpty() || allows(jurisdictions, upperCase(subject.jurisdiction())));
     }
 
     /** True when this rule matches every record of {@code type}: it restricts nothing but, perhaps, the record type. */
