@@ -82,12 +82,12 @@ public final class WhatsAppCloudNormalizer implements PayloadNormalizer {
                 switch (field) {
                     case "messages" -> {
                         Change context = Change.of(value, record);
-                        value.path("messages").forEach(m -> records.add(message(m, context, false)));
-                        value.path("statuses").forEach(s -> records.add(status(s, context)));
+                        value.path("messages").forEach(m -> records.add(isolated(m, context, () -> message(m, context, false))));
+                        value.path("statuses").forEach(s -> records.add(isolated(s, context, () -> status(s, context))));
                     }
                     case "smb_message_echoes" -> {
                         Change context = Change.of(value, record);
-                        value.path("message_echoes").forEach(m -> records.add(message(m, context, true)));
+                        value.path("message_echoes").forEach(m -> records.add(isolated(m, context, () -> message(m, context, true))));
                     }
                     default -> {
                         // account, template, quality and history-sync fields carry no message of a conversation
@@ -96,6 +96,23 @@ public final class WhatsAppCloudNormalizer implements PayloadNormalizer {
             }
         }
         return records;
+    }
+
+    /**
+     * One message or status the format does not allow must not cost its neighbours in the same webhook: it is archived
+     * as it came, unsupported and marked malformed with the reason, keyed by the hash of its JSON, for a person to see.
+     */
+    private static ArchiveRecord isolated(JsonNode item, Change change, java.util.function.Supplier<ArchiveRecord> mapping) {
+        try {
+            return mapping.get();
+        } catch (MalformedPayloadException malformed) {
+            String json = item.toString();
+            String key = "malformed:" + org.imarchive.archive.support.Sha256.hex(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            Map<String, String> details = new TreeMap<>(Map.of("malformed", malformed.getMessage(), "raw", json));
+            return StableIds.named(new ArchivedMessage(StableIds.UNNAMED, change.key(key), Channel.WHATSAPP_CLOUD, "unknown",
+                    Direction.INBOUND, Participant.of("unknown"), List.of(Participant.of(change.businessNumber())), change.capturedAt(),
+                    change.capturedAt(), MessageContent.of(MessageKind.UNSUPPORTED, null, List.of(), details), null, null, change.provenance()));
+        }
     }
 
     private static JsonNode parse(byte[] body) {

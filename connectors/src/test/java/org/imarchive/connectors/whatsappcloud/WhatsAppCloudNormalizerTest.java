@@ -383,9 +383,17 @@ class WhatsAppCloudNormalizerTest {
     }
 
     @Test
-    void messageWithoutIdIsMalformed() {
-        byte[] body = Fixtures.webhook("messages", "{" + METADATA + ",\"messages\":[{\"from\":\"5511987654321\","
-                + "\"timestamp\":\"1704067300\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}]}");
-        assertThatThrownBy(() -> normalize(body)).isInstanceOf(MalformedPayloadException.class).hasMessage("message has no id");
+    void aMalformedMessageDoesNotCostItsNeighbours() {
+        byte[] body = Fixtures.webhook("messages", "{" + METADATA + ",\"messages\":["
+                + "{\"from\":\"5511987654321\",\"timestamp\":\"1704067300\",\"type\":\"text\",\"text\":{\"body\":\"no id\"}},"
+                + "{\"from\":\"5511987654321\",\"id\":\"wamid.GOOD\",\"timestamp\":\"1704067301\",\"type\":\"text\",\"text\":{\"body\":\"fine\"}}]}");
+        List<ArchiveRecord> records = normalize(body);
+        assertThat(records).hasSize(2);
+        ArchivedMessage malformed = (ArchivedMessage) records.get(0);
+        assertThat(malformed.content().kind()).isEqualTo(MessageKind.UNSUPPORTED);
+        assertThat(malformed.content().details()).containsEntry("malformed", "message has no id").containsKey("raw");
+        assertThat(malformed.messageKey().platformMessageId()).startsWith("malformed:");
+        assertThat(((ArchivedMessage) records.get(1)).content().text()).isEqualTo("fine");
+        assertThat(normalize(body)).as("the same webhook again gives the same records").isEqualTo(records);
     }
 }
