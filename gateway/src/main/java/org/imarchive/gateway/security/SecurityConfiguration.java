@@ -40,6 +40,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/accounts/**").denyAll()
                         .requestMatchers("/api/imports", "/api/imports/**").hasRole(Role.COMPLIANCE.name())
                         .requestMatchers("/api/exports", "/api/exports/**").hasRole(Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.POST, "/api/review/**").hasAnyRole(Role.COMPLIANCE.name(), Role.SUPERVISOR.name(), Role.REVIEWER.name())
                         .requestMatchers("/api/**").hasAnyRole(readers)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
