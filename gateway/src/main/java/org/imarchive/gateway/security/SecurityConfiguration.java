@@ -43,6 +43,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/telegram/**").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/messages/send").hasRole(Role.RM.name())
                         .requestMatchers(HttpMethod.POST, "/api/reconciliations").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.POST, "/api/review/**").hasAnyRole(Role.COMPLIANCE.name(), Role.SUPERVISOR.name(), Role.REVIEWER.name())
                         .requestMatchers("/api/**").hasAnyRole(readers)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusals))

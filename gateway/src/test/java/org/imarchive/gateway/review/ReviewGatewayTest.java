@@ -1,0 +1,115 @@
+package org.imarchive.gateway.review;
+
+import org.imarchive.gateway.support.Fixtures;
+import org.imarchive.gateway.support.TwilioRequests;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A whole gateway as {@code GatewayTest} starts one, with its own port and data directory (two contexts cannot share
+ * a port), the starter policies, and two supervision groups: wealth (reviewers rita and rm-anna, supervisor sam)
+ * supervises rm-anna, who owns the Twilio business number; retail (reviewer rex) supervises rm-bob.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+abstract class ReviewGatewayTest {
+    static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    static final String USER_PASSWORD = "user-password-for-tests";
+    static final String RM = "rm-anna";
+    static final Path dataDir = tempDir("review-gateway-test");
+    static final Path policiesDir = starterPolicies();
+    static final int port = freePort();
+
+    @Autowired
+    TestRestTemplate http;
+
+    @DynamicPropertySource
+    static void gatewaySettings(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> port);
+        registry.add("gateway.public-url", () -> "http://127.0.0.1:" + port);
+        registry.add("gateway.data-dir", () -> dataDir.toString());
+        registry.add("gateway.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);
+        registry.add("gateway.twilio.auth-token", () -> TwilioRequests.AUTH_TOKEN);
+        registry.add("gateway.whatsapp-cloud.app-secret", () -> Fixtures.META_APP_SECRET);
+        registry.add("gateway.telegram.webhook-secret", () -> Fixtures.TELEGRAM_SECRET);
+        registry.add("gateway.accounts.approved[0].platform", () -> "whatsapp");
+        registry.add("gateway.accounts.approved[0].account-id", () -> TwilioRequests.BUSINESS_NUMBER);
+        registry.add("gateway.accounts.approved[0].owner", () -> RM);
+        registry.add("gateway.supervision.policies-dir", () -> policiesDir.toString());
+        registry.add("gateway.supervision.sample-rate", () -> "0.1");
+        registry.add("gateway.supervision.groups[0].name", () -> "wealth");
+        registry.add("gateway.supervision.groups[0].members", () -> "rita,rm-anna,sam");
+        registry.add("gateway.supervision.groups[0].rms", () -> RM);
+        registry.add("gateway.supervision.groups[1].name", () -> "retail");
+        registry.add("gateway.supervision.groups[1].members", () -> "rex");
+        registry.add("gateway.supervision.groups[1].rms", () -> "rm-bob");
+    }
+
+    TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, user.equals("admin") ? ADMIN_PASSWORD : USER_PASSWORD);
+    }
+
+    /** Creates (once per context) a local user with one role. */
+    void ensureUser(String username, String role) {
+        ResponseEntity<List> users = as("admin").getForEntity("/api/admin/users", List.class);
+        if (users.getBody().stream().noneMatch(u -> username.equals(((Map<?, ?>) u).get("username")))) {
+            ResponseEntity<Map> created = as("admin").postForEntity("/api/admin/users",
+                    Map.of("username", username, "password", USER_PASSWORD, "roles", List.of(role)), Map.class);
+            if (!created.getStatusCode().is2xxSuccessful()) {
+                throw new IllegalStateException("cannot create user " + username + ": " + created);
+            }
+        }
+    }
+
+    ResponseEntity<String> postSignedTwilio(Map<String, String> form) {
+        String path = "/webhooks/twilio/messages";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add("X-Twilio-Signature", TwilioRequests.signature("http://127.0.0.1:" + port + path, form));
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(TwilioRequests.formBody(form), headers), String.class);
+    }
+
+    /** The shipped starter set, copied so a test may not alter the project's own files. */
+    private static Path starterPolicies() {
+        Path copy = tempDir("review-policies");
+        try (Stream<Path> files = Files.list(Path.of("..", "config", "policies"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
+    }
+
+    static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
