@@ -5,6 +5,7 @@ import org.imarchive.archive.pipeline.CommittedRecord;
 import org.imarchive.archive.search.SearchDocument;
 import org.imarchive.archive.search.SearchIndex;
 import org.imarchive.archive.store.ArchiveStore;
+import org.imarchive.archive.support.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,8 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
@@ -33,11 +32,8 @@ public final class SearchIndexer implements CommitListener, AutoCloseable {
     private final MessageDocuments documents;
     private final String consumer;
     private final ReindexRequests reindexRequests;
-    private final Semaphore wake = new Semaphore(0);
-    private final Duration maxBackoff;
-    private volatile boolean running;
+    private final BackgroundLoop loop;
     private volatile long indexedSerial;
-    private Thread worker;
 
     public SearchIndexer(ArchiveStore store, SearchIndex index, MessageDocuments documents, String consumer, Duration maxBackoff) {
         this(store, index, documents, consumer, maxBackoff, ReindexRequests.NONE);
@@ -50,24 +46,20 @@ public final class SearchIndexer implements CommitListener, AutoCloseable {
         this.index = index;
         this.documents = documents;
         this.consumer = consumer;
-        this.maxBackoff = maxBackoff;
+        this.loop = new BackgroundLoop("search-indexer", this::indexBatch, (failure, retryInMillis) -> LOG.warn(
+                "search index unavailable ({}); indexing resumes from ledger entry {} in {} ms; capture is unaffected",
+                failure.getClass().getSimpleName(), indexedSerial, retryInMillis), maxBackoff);
         this.reindexRequests = reindexRequests;
     }
 
     public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
         indexedSerial = store.checkpoint(consumer);
-        worker = new Thread(this::run, "search-indexer");
-        worker.setDaemon(true);
-        worker.start();
+        loop.start();
     }
 
     @Override
     public void committed(List<CommittedRecord> records) {
-        wake.release();
+        loop.wake();
     }
 
     public long indexedSerial() {
@@ -87,27 +79,6 @@ public final class SearchIndexer implements CommitListener, AutoCloseable {
         index.refresh();
     }
 
-    private void run() {
-        long backoffMillis = 100;
-        while (running) {
-            try {
-                boolean more = indexBatch();
-                backoffMillis = 100;
-                if (!more) {
-                    wake.tryAcquire(1, TimeUnit.SECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("search index unavailable ({}); indexing resumes from ledger entry {} in {} ms; capture is unaffected",
-                        e.getClass().getSimpleName(), indexedSerial, backoffMillis);
-                sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
-            }
-        }
-    }
 
     /** @return true when a full batch was indexed and more may be waiting */
     private boolean indexBatch() {
@@ -157,25 +128,9 @@ public final class SearchIndexer implements CommitListener, AutoCloseable {
         }
     }
 
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 
     @Override
     public void close() {
-        running = false;
-        wake.release();
-        if (worker != null) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

@@ -6,6 +6,7 @@ import org.imarchive.archive.pipeline.CommittedRecord;
 import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.archive.store.BlobStore;
 import org.imarchive.archive.store.StoredMessage;
+import org.imarchive.archive.support.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Extracts the text of every stored attachment (fetched later or imported with the message), off the capture path:
@@ -31,7 +30,7 @@ public final class AttachmentTextExtraction implements CommitListener, AutoClose
     public static final String CONSUMER = "attachment-text";
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentTextExtraction.class);
     private static final int BATCH = 100;
-    private static final long MAX_OUTAGE_BACKOFF_MILLIS = 60_000;
+    private static final java.time.Duration MAX_OUTAGE_BACKOFF = java.time.Duration.ofMinutes(1);
 
     private final ArchiveStore store;
     private final BlobStore blobs;
@@ -39,9 +38,11 @@ public final class AttachmentTextExtraction implements CommitListener, AutoClose
     private final AttachmentTextExtractor extractor;
     private final Clock clock;
     private final TextExtractionListener listener;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final BackgroundLoop loop = new BackgroundLoop("attachment-text", () -> {
+        runOnce();
+        return false;
+    }, (failure, retryInMillis) -> LOG.warn("attachment text extraction interrupted ({}); it resumes from its checkpoint in {} ms",
+            failure.getClass().getSimpleName(), retryInMillis, failure), MAX_OUTAGE_BACKOFF);
 
     public AttachmentTextExtraction(ArchiveStore store, BlobStore blobs, AttachmentTexts texts, AttachmentTextExtractor extractor,
                                     Clock clock, TextExtractionListener listener) {
@@ -54,19 +55,13 @@ public final class AttachmentTextExtraction implements CommitListener, AutoClose
     }
 
     public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::run, "attachment-text");
-        worker.setDaemon(true);
-        worker.start();
+        loop.start();
     }
 
     /** Commits of fetched media come from the retrieval, not the pipeline; this only shortens the wait for the others. */
     @Override
     public void committed(List<CommittedRecord> records) {
-        wake.release();
+        loop.wake();
     }
 
     /**
@@ -135,45 +130,10 @@ public final class AttachmentTextExtraction implements CommitListener, AutoClose
         }
     }
 
-    private void run() {
-        long backoffMillis = 100;
-        while (running) {
-            try {
-                runOnce();
-                backoffMillis = 100;
-                wake.tryAcquire(1, TimeUnit.SECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("attachment text extraction interrupted ({}); it resumes from its checkpoint in {} ms", e.getClass().getSimpleName(),
-                        backoffMillis, e);
-                sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, MAX_OUTAGE_BACKOFF_MILLIS);
-            }
-        }
-    }
 
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 
     @Override
     public void close() {
-        running = false;
-        wake.release();
-        if (worker != null) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

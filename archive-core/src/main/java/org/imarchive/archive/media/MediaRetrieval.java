@@ -12,6 +12,7 @@ import org.imarchive.archive.store.Commit;
 import org.imarchive.archive.store.StoredMessage;
 import org.imarchive.archive.store.StoredRecord;
 import org.imarchive.archive.support.Ids;
+import org.imarchive.archive.support.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fetches the attachments that committed messages left pending, after the fact and off the capture path: a message is
@@ -41,7 +40,7 @@ public final class MediaRetrieval implements CommitListener, AutoCloseable {
     public static final String CONSUMER = "media";
     private static final Logger LOG = LoggerFactory.getLogger(MediaRetrieval.class);
     private static final int BATCH = 500;
-    private static final long MAX_OUTAGE_BACKOFF_MILLIS = 60_000;
+    private static final java.time.Duration MAX_OUTAGE_BACKOFF = java.time.Duration.ofMinutes(1);
 
     private final ArchiveStore store;
     private final MediaFetchQueue queue;
@@ -50,9 +49,11 @@ public final class MediaRetrieval implements CommitListener, AutoCloseable {
     private final Path spoolDir;
     private final Clock clock;
     private final MediaRetrievalListener listener;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final BackgroundLoop loop = new BackgroundLoop("media-retrieval", () -> {
+        runOnce();
+        return false;
+    }, (failure, retryInMillis) -> LOG.warn("media retrieval interrupted ({}); it resumes from its queue in {} ms; capture is unaffected",
+            failure.getClass().getSimpleName(), retryInMillis, failure), MAX_OUTAGE_BACKOFF);
 
     /**
      * @param dataSource the archive's metadata database, which holds the {@code media_fetch} queue
@@ -76,19 +77,13 @@ public final class MediaRetrieval implements CommitListener, AutoCloseable {
     }
 
     public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
         SpooledMedia.removeLeftovers(spoolDir);
-        worker = new Thread(this::run, "media-retrieval");
-        worker.setDaemon(true);
-        worker.start();
+        loop.start();
     }
 
     @Override
     public void committed(List<CommittedRecord> records) {
-        wake.release();
+        loop.wake();
     }
 
     /**
@@ -228,45 +223,10 @@ public final class MediaRetrieval implements CommitListener, AutoCloseable {
         }
     }
 
-    private void run() {
-        long backoffMillis = 100;
-        while (running) {
-            try {
-                runOnce();
-                backoffMillis = 100;
-                wake.tryAcquire(1, TimeUnit.SECONDS);
-                wake.drainPermits();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("media retrieval interrupted ({}); it resumes from its queue in {} ms; capture is unaffected",
-                        e.getClass().getSimpleName(), backoffMillis, e);
-                sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, MAX_OUTAGE_BACKOFF_MILLIS);
-            }
-        }
-    }
 
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 
     @Override
     public void close() {
-        running = false;
-        wake.release();
-        if (worker != null) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }

@@ -8,6 +8,7 @@ import org.imarchive.archive.pipeline.CommittedRecord;
 import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.archive.store.StoredMessage;
 import org.imarchive.archive.store.StoredRecord;
+import org.imarchive.archive.support.BackgroundLoop;
 import org.imarchive.supervision.lexicon.ScanResult;
 import org.imarchive.supervision.queue.NewReviewItem;
 import org.imarchive.supervision.queue.ReviewFiling;
@@ -20,8 +21,6 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Supervises the archive as it grows: follows the ledger from its own checkpoint ({@value #CONSUMER}), as the search
@@ -44,11 +43,8 @@ public final class ReviewScanner implements CommitListener, AutoCloseable {
     private final VersionTexts texts;
     private final AuditLog audit;
     private final Clock clock;
-    private final Duration maxBackoff;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
+    private final BackgroundLoop loop;
     private volatile long scannedSerial;
-    private Thread worker;
 
     ReviewScanner(ArchiveStore store, ReviewFiling filing, SupervisionPolicies policies, SamplingSeeds seeds, ReviewRouting routing,
                   VersionTexts texts, AuditLog audit, Clock clock, Duration maxBackoff) {
@@ -60,23 +56,19 @@ public final class ReviewScanner implements CommitListener, AutoCloseable {
         this.texts = texts;
         this.audit = audit;
         this.clock = clock;
-        this.maxBackoff = maxBackoff;
+        this.loop = new BackgroundLoop("review-scanner", this::scanBatch, (failure, retryInMillis) -> LOG.warn(
+                "review scanning failed ({}); it resumes from ledger entry {} in {} ms; capture is unaffected",
+                failure.getClass().getSimpleName(), scannedSerial, retryInMillis, failure), maxBackoff);
     }
 
     public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
         scannedSerial = store.checkpoint(CONSUMER);
-        worker = new Thread(this::run, "review-scanner");
-        worker.setDaemon(true);
-        worker.start();
+        loop.start();
     }
 
     @Override
     public void committed(List<CommittedRecord> records) {
-        wake.release();
+        loop.wake();
     }
 
     /** The ledger serial up to which every message version has been scanned. */
@@ -84,27 +76,6 @@ public final class ReviewScanner implements CommitListener, AutoCloseable {
         return scannedSerial;
     }
 
-    private void run() {
-        long backoffMillis = 100;
-        while (running) {
-            try {
-                boolean more = scanBatch();
-                backoffMillis = 100;
-                if (!more) {
-                    wake.tryAcquire(1, TimeUnit.SECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("review scanning failed ({}); it resumes from ledger entry {} in {} ms; capture is unaffected",
-                        e.getClass().getSimpleName(), scannedSerial, backoffMillis, e);
-                sleep(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
-            }
-        }
-    }
 
     /** @return true when a full batch was scanned and more may be waiting */
     private boolean scanBatch() {
@@ -160,25 +131,9 @@ public final class ReviewScanner implements CommitListener, AutoCloseable {
         }
     }
 
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 
     @Override
     public void close() {
-        running = false;
-        wake.release();
-        if (worker != null) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.close();
     }
 }
