@@ -11,8 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The access rules. Webhooks are open to the network but each is authenticated by its platform's own signature in
- * its route; {@code /actuator/health} is open; everything else needs a signed-in user with the right role, and what no
- * rule names is denied.
+ * its route (a chain of their own); {@code /actuator/health} is open; everything else needs a signed-in user with the
+ * right role, and what no rule names is denied.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -67,8 +67,8 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // the API and the webhooks carry no cookies: credentials or a platform signature come with each request
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**"))
+                // the API carries no cookies: credentials come with each request
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
                         .frameOptions(frame -> frame.deny()));
