@@ -26,12 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/reports/supervision} and {@code /retention} with {@code from} and {@code to} (days, both inclusive, in
@@ -74,13 +76,7 @@ public class ReportsController {
                 facts.captured(period, rms), facts.approved(period, rms), facts.policyHits(period, rms), facts.items(period, rms),
                 facts.assignments(period, rms), facts.decisions(period, rms));
         audited("report.supervision", period, output, scope, http);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (output == Format.PDF) {
-            ReportPdf.supervision(report, out);
-        } else {
-            out.writeBytes(ReportCsv.supervision(report).getBytes(StandardCharsets.UTF_8));
-        }
-        return file("supervision", period, output, out.toByteArray());
+        return file("supervision", period, output, out -> ReportPdf.supervision(report, out), () -> ReportCsv.supervision(report));
     }
 
     @GetMapping("/retention")
@@ -92,13 +88,7 @@ public class ReportsController {
         ReportPeriod period = new ReportPeriod(from, to, exports.firmZone());
         RetentionReport report = RetentionReport.of(period, now(), caller.getName(), holds.all());
         audited("report.retention", period, output, "the whole firm", http);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (output == Format.PDF) {
-            ReportPdf.retention(report, out);
-        } else {
-            out.writeBytes(ReportCsv.retention(report).getBytes(StandardCharsets.UTF_8));
-        }
-        return file("retention", period, output, out.toByteArray());
+        return file("retention", period, output, out -> ReportPdf.retention(report, out), () -> ReportCsv.retention(report));
     }
 
     private enum Format {
@@ -122,7 +112,20 @@ public class ReportsController {
                 Actors.addressOf(http), "format=" + format.name().toLowerCase() + " zone=" + period.zone().getId() + " scope=" + scope));
     }
 
-    private static ResponseEntity<byte[]> file(String kind, ReportPeriod period, Format format, byte[] body) {
+    private interface PdfWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static ResponseEntity<byte[]> file(String kind, ReportPeriod period, Format format, PdfWriter pdf, Supplier<String> csv)
+            throws IOException {
+        byte[] body;
+        if (format == Format.PDF) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            pdf.write(out);
+            body = out.toByteArray();
+        } else {
+            body = csv.get().getBytes(StandardCharsets.UTF_8);
+        }
         String name = kind + "-report-" + period.from() + "-" + period.to() + (format == Format.PDF ? ".pdf" : ".csv");
         return ResponseEntity.ok()
                 .contentType(format == Format.PDF ? MediaType.APPLICATION_PDF : MediaType.parseMediaType("text/csv; charset=utf-8"))
