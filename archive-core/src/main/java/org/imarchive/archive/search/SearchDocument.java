@@ -36,7 +36,6 @@ public record SearchDocument(
         String attachmentText,
         List<String> attachmentNames,
         boolean flagged,
-        List<String> holdIds,
         String retentionClass,
         boolean deleted) {
 
@@ -65,7 +64,6 @@ public record SearchDocument(
         text = Objects.requireNonNullElse(text, "");
         attachmentText = Objects.requireNonNullElse(attachmentText, "");
         attachmentNames = List.copyOf(Objects.requireNonNullElse(attachmentNames, List.of()));
-        holdIds = List.copyOf(Objects.requireNonNullElse(holdIds, List.of()));
         retentionClass = Objects.requireNonNullElse(retentionClass, "");
     }
 
@@ -78,7 +76,7 @@ public record SearchDocument(
         return new Builder(id, messageId, sentAt).versionId(versionId).versionNumber(versionNumber).current(current)
                 .platform(platform).channel(channel).accountId(accountId).rm(rm).conversationId(conversationId)
                 .direction(direction).sender(sender).participants(participants).capturedAt(capturedAt).text(text)
-                .attachmentText(attachmentText).attachmentNames(attachmentNames).flagged(flagged).holdIds(holdIds)
+                .attachmentText(attachmentText).attachmentNames(attachmentNames).flagged(flagged)
                 .retentionClass(retentionClass).deleted(deleted);
     }
 
@@ -103,7 +101,6 @@ public record SearchDocument(
         private String attachmentText;
         private List<String> attachmentNames;
         private boolean flagged;
-        private List<String> holdIds;
         private String retentionClass;
         private boolean deleted;
 
@@ -131,14 +128,13 @@ public record SearchDocument(
         public Builder attachmentText(String value) { attachmentText = value; return this; }
         public Builder attachmentNames(List<String> value) { attachmentNames = value; return this; }
         public Builder flagged(boolean value) { flagged = value; return this; }
-        public Builder holdIds(List<String> value) { holdIds = value; return this; }
         public Builder retentionClass(String value) { retentionClass = value; return this; }
         public Builder deleted(boolean value) { deleted = value; return this; }
 
         public SearchDocument build() {
             return new SearchDocument(id, messageId, versionId, versionNumber, current, platform, channel, accountId, rm,
                     conversationId, direction, sender, participants, sentAt, capturedAt, text, attachmentText,
-                    attachmentNames, flagged, holdIds, retentionClass, deleted);
+                    attachmentNames, flagged, retentionClass, deleted);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.imarchive.archive.search;
 
+import org.imarchive.archive.search.internal.SearchCursor;
+import org.imarchive.archive.search.internal.TextNormalizer;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,5 +26,13 @@ public record SearchHit(
 
     public SearchHit {
         highlights = Map.copyOf(highlights);
+    }
+
+    /**
+     * The cursor that resumes the same search right after this hit, as {@link SearchResult#nextCursor()} does after a
+     * page's last: for a caller that filters hits further and stops part way through a page.
+     */
+    public String cursorAfter() {
+        return new SearchCursor(sentAt.toEpochMilli(), TextNormalizer.fold(id)).encode();
     }
 }

@@ -27,7 +27,6 @@ public record SearchQuery(
         Instant from,
         Instant to,
         Boolean flagged,
-        String holdId,
         boolean currentOnly,
         Set<String> visibleAccounts,
         Set<String> visibleRms,
@@ -66,8 +65,15 @@ public record SearchQuery(
 
     /** The same query for the page after the one that returned {@code nextCursor}. */
     public SearchQuery withCursor(String nextCursor) {
-        return new SearchQuery(q, platform, participant, account, conversationId, from, to, flagged, holdId,
+        return new SearchQuery(q, platform, participant, account, conversationId, from, to, flagged,
                 currentOnly, visibleAccounts, visibleRms, pageSize, nextCursor, order);
+    }
+
+    /** A builder holding every part of this query, to derive a changed one. */
+    public Builder toBuilder() {
+        return builder().q(q).platform(platform).participant(participant).account(account).conversationId(conversationId)
+                .from(from).to(to).flagged(flagged).currentOnly(currentOnly).visibleAccounts(visibleAccounts)
+                .visibleRms(visibleRms).pageSize(pageSize).cursor(cursor).order(order);
     }
 
     public static final class Builder {
@@ -79,7 +85,6 @@ public record SearchQuery(
         private Instant from;
         private Instant to;
         private Boolean flagged;
-        private String holdId;
         private boolean currentOnly;
         private Set<String> visibleAccounts;
         private Set<String> visibleRms;
@@ -98,7 +103,6 @@ public record SearchQuery(
         public Builder from(Instant value) { from = value; return this; }
         public Builder to(Instant value) { to = value; return this; }
         public Builder flagged(Boolean value) { flagged = value; return this; }
-        public Builder holdId(String value) { holdId = value; return this; }
         public Builder currentOnly(boolean value) { currentOnly = value; return this; }
         public Builder visibleAccounts(Set<String> value) { visibleAccounts = value; return this; }
         public Builder visibleRms(Set<String> value) { visibleRms = value; return this; }
@@ -107,7 +111,7 @@ public record SearchQuery(
         public Builder order(SortOrder value) { order = value; return this; }
 
         public SearchQuery build() {
-            return new SearchQuery(q, platform, participant, account, conversationId, from, to, flagged, holdId,
+            return new SearchQuery(q, platform, participant, account, conversationId, from, to, flagged,
                     currentOnly, visibleAccounts, visibleRms, pageSize, cursor, order);
         }
     }

@@ -314,7 +314,7 @@ public interface SearchIndexContract {
     default void structuredFiltersNarrowTheHits() {
         indexAndRefresh(message("a", 10).text("offer").build(),
                 message("b", 20).text("offer").platform("telegram").accountId("acct-2").build(),
-                message("c", 30).text("offer").conversationId("conv-9").flagged(true).holdIds(List.of("hold-7")).build(),
+                message("c", 30).text("offer").conversationId("conv-9").flagged(true).build(),
                 message("d", 40).text("other").build());
 
         assertThat(ids(SearchQuery.builder().q("offer").platform("telegram").build())).containsExactly("b");
@@ -323,7 +323,6 @@ public interface SearchIndexContract {
         assertThat(ids(SearchQuery.builder().conversationId("conv-9").build())).containsExactly("c");
         assertThat(ids(SearchQuery.builder().flagged(true).build())).containsExactly("c");
         assertThat(ids(SearchQuery.builder().q("offer").flagged(false).build())).containsExactlyInAnyOrder("a", "b");
-        assertThat(ids(SearchQuery.builder().holdId("hold-7").build())).containsExactly("c");
         assertThat(ids(SearchQuery.builder().q("offer")
                 .from(T0.plusSeconds(60 * 20)).to(T0.plusSeconds(60 * 30)).build()))
                 .as("from is inclusive, to is exclusive").containsExactly("b");
@@ -437,6 +436,22 @@ public interface SearchIndexContract {
         assertThat(last.hits()).extracting(SearchHit::id).containsExactly("a");
         assertThat(last.nextCursor()).isNull();
         assertThat(testee().search(SearchQuery.builder().pageSize(3).build()).nextCursor()).isNull();
+    }
+
+    @Test
+    default void aSearchResumesRightAfterAnyHit() {
+        indexAndRefresh(message("Msg-A", 1).build(), message("msg-b", 2).build(), message("Msg-C", 2).build(),
+                message("msg-d", 2).build(), message("msg-e", 3).build());
+
+        for (SortOrder order : SortOrder.values()) {
+            SearchQuery all = SearchQuery.builder().order(order).build();
+            List<String> everything = testee().search(all).hits().stream().map(SearchHit::id).toList();
+            for (SearchHit hit : testee().search(all).hits()) {
+                List<String> rest = testee().search(all.withCursor(hit.cursorAfter())).hits().stream().map(SearchHit::id).toList();
+                assertThat(rest).as("after %s, %s", hit.id(), order)
+                        .containsExactlyElementsOf(everything.subList(everything.indexOf(hit.id()) + 1, everything.size()));
+            }
+        }
     }
 
     @Test

@@ -111,9 +111,6 @@ final class ChatMessageGenerator {
                 .flagged(random.nextDouble() < 0.03)
                 .retentionClass(random.nextDouble() < 0.2 ? "mifid-5y" : "sec-17a4-3y")
                 .deleted(random.nextDouble() < 0.005);
-        if (random.nextDouble() < 0.01) {
-            doc.holdIds(List.of("hold-" + random.nextInt(20)));
-        }
         if (random.nextDouble() < 0.08) {
             doc.attachmentText(sentence(100 + random.nextInt(400)))
                     .attachmentNames(List.of("Kontoauszug-" + sequence + ".pdf"));

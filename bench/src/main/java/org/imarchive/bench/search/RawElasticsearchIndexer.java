@@ -60,7 +60,7 @@ final class RawElasticsearchIndexer implements AutoCloseable {
     private static TypeMapping mapping() {
         TypeMapping.Builder mapping = new TypeMapping.Builder();
         for (String field : List.of("id", "message", "version", "current", "deleted", "flagged", "platform", "channel",
-                "account", "rm", "conversation", "direction", "retention", "hold", "participantKey")) {
+                "account", "rm", "conversation", "direction", "retention", "participantKey")) {
             mapping.properties(field, p -> p.keyword(k -> k));
         }
         for (String field : List.of("text", "attachment", "sender", "participant")) {
@@ -88,7 +88,6 @@ final class RawElasticsearchIndexer implements AutoCloseable {
         source.put("conversation", doc.conversationId());
         source.put("direction", doc.direction());
         source.put("retention", doc.retentionClass());
-        source.put("hold", doc.holdIds());
         List<String> keys = new ArrayList<>();
         StringBuilder participants = new StringBuilder();
         for (SearchDocument.Participant participant : doc.participants()) {

@@ -69,7 +69,6 @@ final class RawLuceneIndexer {
         keyword(lucene, "conversation", doc.conversationId());
         keyword(lucene, "direction", doc.direction());
         keyword(lucene, "retention", doc.retentionClass());
-        doc.holdIds().forEach(hold -> keyword(lucene, "hold", hold));
         keyword(lucene, "participantKey", doc.sender().platformId());
         keyword(lucene, "participantKey", doc.sender().displayName());
         StringBuilder participants = new StringBuilder(doc.sender().platformId() + " " + doc.sender().displayName());

@@ -10,6 +10,8 @@ import org.imarchive.archive.search.SearchResult;
 import org.imarchive.archive.search.SortOrder;
 import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.archive.store.StoredMessage;
+import org.imarchive.gateway.holds.HeldMessages;
+import org.imarchive.gateway.holds.LegalHolds;
 import org.imarchive.gateway.search.Visibility;
 import org.imarchive.gateway.security.Actors;
 import org.springframework.security.core.Authentication;
@@ -23,11 +25,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * {@code GET /api/messages}: Lucene query syntax plus filters, newest first, paged by a stable cursor (or by
  * {@code page}, which walks the cursor), each hit with highlights; every search is audited with its query, and the
- * results hold only what the caller may see.
+ * results hold only what the caller may see. With {@code hold}, the hits are those of messages the hold covers, each
+ * decided as disposition decides it ({@link HeldMessages}), and {@code totalExact} says whether {@code total} was
+ * counted exactly or is an upper bound.
  */
 @RestController
 @RequestMapping("/api/messages")
@@ -38,12 +43,17 @@ public class SearchController {
     private final ArchiveStore store;
     private final AuditLog audit;
     private final Visibility visibility;
+    private final LegalHolds holds;
+    private final HeldMessages held;
 
-    public SearchController(SearchIndex index, ArchiveStore store, AuditLog audit, Visibility visibility) {
+    public SearchController(SearchIndex index, ArchiveStore store, AuditLog audit, Visibility visibility, LegalHolds holds,
+                            HeldMessages held) {
         this.index = index;
         this.store = store;
         this.audit = audit;
         this.visibility = visibility;
+        this.holds = holds;
+        this.held = held;
     }
 
     @GetMapping
@@ -68,7 +78,7 @@ public class SearchController {
         }
         SearchQuery query = SearchQuery.builder()
                 .q(q).platform(platform).participant(participant).account(account).conversationId(conversation)
-                .from(from).to(to).flagged(flagged).holdId(hold).currentOnly(currentOnly)
+                .from(from).to(to).flagged(flagged).currentOnly(currentOnly)
                 .visibleRms(visibility.visibleRms(caller))
                 .pageSize(size).cursor(cursor)
                 .order("oldest".equals(order) ? SortOrder.OLDEST_FIRST : SortOrder.NEWEST_FIRST)
@@ -77,12 +87,19 @@ public class SearchController {
                 + " conversation=" + conversation + " from=" + from + " to=" + to + " flagged=" + flagged + " hold=" + hold
                 + " page=" + page + " size=" + size;
         SearchResult result;
+        Boolean totalExact = null;
         try {
-            result = index.search(query);
-            for (int skipped = 0; skipped < page && result.nextCursor() != null; skipped++) {
-                result = index.search(query.withCursor(result.nextCursor()));
+            if (hold != null && !hold.isBlank()) {
+                HeldMessages.HeldPage covered = held.page(holds.get(hold.strip()), query, page);
+                result = new SearchResult(covered.total(), covered.hits(), covered.nextCursor());
+                totalExact = covered.totalExact();
+            } else {
+                result = index.search(query);
+                for (int skipped = 0; skipped < page && result.nextCursor() != null; skipped++) {
+                    result = index.search(query.withCursor(result.nextCursor()));
+                }
             }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NoSuchElementException e) {
             audit.record(new AuditEvent(Actors.current(), "search", null, AuditEvent.Outcome.REFUSED, Actors.addressOf(request),
                     described + " error=" + e.getMessage()));
             throw e;
@@ -95,6 +112,9 @@ public class SearchController {
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("total", result.total());
+        if (totalExact != null) {
+            view.put("totalExact", totalExact);
+        }
         view.put("items", items);
         if (result.nextCursor() != null) {
             view.put("next", result.nextCursor());

@@ -144,6 +144,12 @@ class HoldsJourneyTest extends GatewayTest {
             assertThat(evaluator.holdsCovering(holds.active(), factsOf(messageId))).as(messageId).contains(id);
         }
         assertThat(evaluator.holdsCovering(holds.active(), factsOf(other))).doesNotContain(id);
+        Map<String, Object> byHold = as("auditor").getForObject("/api/messages?hold=" + id, Map.class);
+        assertThat(byHold).containsEntry("total", 2).containsEntry("totalExact", true);
+        assertThat((List<Map<String, Object>>) byHold.get("items")).extracting(item -> (String) item.get("id"))
+                .containsExactlyInAnyOrderElementsOf(covered);
+        assertRefused(as("auditor").getForEntity("/api/messages?currentOnly=true&hold=" + id, Map.class), HttpStatus.BAD_REQUEST, "every version");
+        assertRefused(as("auditor").getForEntity("/api/messages?hold=no-such-hold", Map.class), HttpStatus.NOT_FOUND, "no legal hold");
 
         ResponseEntity<Map> export = as("compliance").postForEntity("/api/exports",
                 Map.of("matter", "SEC v. Probe", "hold", id, "formats", List.of("csv")), Map.class);

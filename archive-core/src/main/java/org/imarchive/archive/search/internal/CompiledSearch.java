@@ -60,7 +60,6 @@ public record CompiledSearch(
         addValue(filters, SearchFields.PARTICIPANT_KEY, query.participant());
         addValue(filters, SearchFields.ACCOUNT, query.account());
         addValue(filters, SearchFields.CONVERSATION, query.conversationId());
-        addValue(filters, SearchFields.HOLD, query.holdId());
         if (query.flagged() != null) {
             filters.add(new SearchFilter.AnyOf(SearchFields.FLAGGED, Set.of(query.flagged().toString())));
         }

@@ -27,7 +27,6 @@ public final class SearchFields {
     public static final String CONVERSATION = "conversation";
     public static final String DIRECTION = "direction";
     public static final String RETENTION = "retention";
-    public static final String HOLD = "hold";
     /** Every sender and participant id and display name, whole and folded: the structured participant filter. */
     public static final String PARTICIPANT_KEY = "participantKey";
 
@@ -51,7 +50,7 @@ public final class SearchFields {
     public static final List<String> WORD_FIELDS = List.of(TEXT, ATTACHMENT, SENDER, PARTICIPANT);
     /** Matched as one folded value. */
     public static final List<String> KEYWORD_FIELDS = List.of(ID, MESSAGE, VERSION, CURRENT, DELETED, FLAGGED,
-            PLATFORM, CHANNEL, ACCOUNT, RM, CONVERSATION, DIRECTION, RETENTION, HOLD, PARTICIPANT_KEY);
+            PLATFORM, CHANNEL, ACCOUNT, RM, CONVERSATION, DIRECTION, RETENTION, PARTICIPANT_KEY);
     /** Epoch milliseconds; queried with dates or ISO instants. */
     public static final List<String> TIME_FIELDS = List.of(SENT_AT, CAPTURED_AT);
     /** Where a word without a field prefix is looked for. */
@@ -75,7 +74,7 @@ public final class SearchFields {
         };
     }
 
-    /** The folded values of each keyword field; several for {@code hold} and {@code participantKey}. */
+    /** The folded values of each keyword field; several for {@code participantKey}. */
     public static List<String> keywordValues(SearchDocument doc, String field) {
         return switch (field) {
             case ID -> one(doc.id());
@@ -91,7 +90,6 @@ public final class SearchFields {
             case CONVERSATION -> one(doc.conversationId());
             case DIRECTION -> one(doc.direction());
             case RETENTION -> one(doc.retentionClass());
-            case HOLD -> folded(doc.holdIds());
             case PARTICIPANT_KEY -> participantKeys(doc);
             default -> throw new IllegalArgumentException("not a keyword field: " + field);
         };
@@ -127,10 +125,6 @@ public final class SearchFields {
 
     private static List<String> one(String value) {
         return value.isEmpty() ? List.of() : List.of(TextNormalizer.fold(value));
-    }
-
-    private static List<String> folded(List<String> values) {
-        return values.stream().filter(v -> !v.isEmpty()).map(TextNormalizer::fold).distinct().toList();
     }
 
     private static String join(String first, String second) {
