@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * The archived messages a hold's scope takes in, for its page, for a production and for a search filtered by the hold.
  * The search index narrows the archive to candidates by the scope's query, conversations, custodians and dates (a
- * superset: every version counts, and the upper date bound is widened to the index's millisecond); {@link
+ * superset: every version counts, the upper date bound is widened to the index's millisecond, and custodians are
+ * taken as the accounts they own now, not by the RM the index recorded when it indexed the message); {@link
  * HoldEvaluator} then decides each candidate exactly as disposition does. The index carries no hold ids: a hold over
  * millions of messages would mean rewriting millions of documents on every placement, change and release, and the
  * index's answer would lag the decision disposition takes. A message the index has not reached yet is not listed
@@ -166,7 +166,7 @@ public class HeldMessages {
      * {@code search} narrowed by the hold's scope as far as the index can narrow it without losing a covered message;
      * empty when the two cannot overlap.
      */
-    private static Optional<SearchQuery> candidates(HoldScope scope, SearchQuery search) {
+    private Optional<SearchQuery> candidates(HoldScope scope, SearchQuery search) {
         SearchQuery.Builder candidates = search.toBuilder().q(both(scope.query(), search.q()));
         Instant from = later(search.from(), scope.from());
         Instant to = earlier(search.to(), exclusiveBound(scope.to()));
@@ -186,8 +186,9 @@ public class HeldMessages {
             }
         }
         if (!scope.custodians().isEmpty()) {
-            candidates.visibleRms(search.visibleRms() == null ? scope.custodians() : search.visibleRms().stream()
-                    .filter(rm -> scope.custodians().contains(rm.strip().toLowerCase(Locale.ROOT))).collect(Collectors.toSet()));
+            Set<String> owned = facts.accountIdsOwnedBy(scope.custodians());
+            candidates.visibleAccounts(search.visibleAccounts() == null ? owned
+                    : search.visibleAccounts().stream().filter(owned::contains).collect(Collectors.toSet()));
         }
         return Optional.of(candidates.build());
     }

@@ -4,17 +4,21 @@ import org.imarchive.archive.model.ArchivedMessage;
 import org.imarchive.archive.model.Participant;
 import org.imarchive.archive.store.StoredMessage;
 import org.imarchive.gateway.accounts.AccountRegister;
+import org.imarchive.gateway.accounts.RegisteredAccount;
 import org.imarchive.retention.hold.RecordFacts;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a hold is matched against for an archived message: its conversation, the RM who owns its account now (the
- * register's answer, as the index's {@code rm} field is), everyone in it, and when it was sent. A message known only
- * by a status or a deletion has no participants and counts from its first capture, as the index dates it.
+ * register's answer; the index's {@code rm} field is the owner when the message was indexed, and goes stale when the
+ * account changes hands), everyone in it, and when it was sent. A message known only by a status or a deletion has no
+ * participants and counts from its first capture, as the index dates it.
  */
 @Component
 public class MessageFacts {
@@ -37,6 +41,17 @@ public class MessageFacts {
         }
         return new RecordFacts(message.messageId(), message.conversationId(), accounts.ownerOf(message.key().account()).orElse(null),
                 participants, sentAt, message.key().platform(), message.key().accountId());
+    }
+
+    /**
+     * The ids of the accounts these RMs own now, as {@link #of} names a message's RM: a hold's custodians take in the
+     * messages of exactly these accounts (on whichever platform the id is registered).
+     */
+    public Set<String> accountIdsOwnedBy(Set<String> rms) {
+        return accounts.all().stream()
+                .filter(account -> account.state() == RegisteredAccount.State.APPROVED && account.owner() != null
+                        && rms.contains(account.owner().strip().toLowerCase(Locale.ROOT)))
+                .map(RegisteredAccount::accountId).collect(Collectors.toUnmodifiableSet());
     }
 
     private static void addId(Set<String> ids, Participant participant) {

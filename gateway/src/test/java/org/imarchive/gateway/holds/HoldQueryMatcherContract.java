@@ -14,18 +14,20 @@ import org.imarchive.archive.store.StoredMessage;
 import org.imarchive.archive.testing.ArchiveFixture;
 import org.imarchive.archive.testing.SampleRecords;
 import org.imarchive.archive.testing.TestDatabases;
+import org.imarchive.archive.model.Platform;
 import org.imarchive.gateway.accounts.AccountRegister;
+import org.imarchive.gateway.accounts.RegisteredAccount;
 import org.imarchive.retention.hold.HoldScope;
 import org.imarchive.retention.hold.LegalHold;
 import org.imarchive.retention.hold.RecordFacts;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -135,6 +137,30 @@ interface HoldQueryMatcherContract {
         assertThat(fixture().held.count(hold)).isEqualTo(5);
         assertThatThrownBy(() -> fixture().held.page(hold, SearchQuery.builder().currentOnly(true).build(), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("every version");
+    }
+
+    @Test
+    default void aCustodianHoldFollowsTheAccountToItsNewOwner() {
+        RegisteredAccount anna = fixture().accounts.request(Platform.WHATSAPP, SampleRecords.ACCOUNT, "rm-anna", "desk line",
+                LocalDate.of(2027, 3, 2), "it-admin", null);
+        fixture().accounts.decide(anna.id(), true, "compliance", "approved", null);
+        for (int i = 0; i < 3; i++) {
+            fixture().commit(SampleRecords.message("wamid.desk" + i, "+447700900123", "desk note " + i, T0.plusSeconds(60L * i)));
+        }
+        fixture().indexAllCommitted();
+        fixture().accounts.revoke(anna.id(), "compliance", "rm-anna moved to another desk", null);
+        RegisteredAccount ben = fixture().accounts.request(Platform.WHATSAPP, SampleRecords.ACCOUNT, "rm-ben", "desk line, new owner",
+                LocalDate.of(2027, 3, 2), "it-admin", null);
+        fixture().accounts.decide(ben.id(), true, "compliance", "approved", null);
+
+        LegalHold bensHold = LegalHold.place("M-ben", "preserve", "compliance", T0, new HoldScope(Set.of("RM-Ben"), null, null, null, null, null));
+        LegalHold annasHold = LegalHold.place("M-anna", "preserve", "compliance", T0, new HoldScope(Set.of("rm-anna"), null, null, null, null, null));
+        assertThat(fixture().index.search(SearchQuery.builder().visibleRms(Set.of("rm-anna")).build()).total())
+                .as("the index still names the owner at indexing time").isEqualTo(3);
+        assertThat(fixture().held.count(bensHold)).isEqualTo(3);
+        assertThat(fixture().held.page(bensHold, SearchQuery.all(), 0).hits()).hasSize(3);
+        assertThat(fixture().held.count(annasHold)).isZero();
+        assertThat(fixture().held.page(annasHold, SearchQuery.all(), 0).total()).isZero();
     }
 
     /** An archive over H2 and the index under test, wired as the gateway wires them. */
