@@ -174,12 +174,8 @@ public class HeldMessages {
             return Optional.empty();
         }
         candidates.from(from).to(to);
-        if (!scope.conversations().isEmpty()) {
-            if (search.conversationId() != null && !search.conversationId().isBlank()) {
-                if (!scope.conversations().contains(search.conversationId().strip())) {
-                    return Optional.empty();
-                }
-            } else if (scope.conversations().size() == 1) {
+        if (!scope.conversations().isEmpty() && (search.conversationId() == null || search.conversationId().isBlank())) {
+            if (scope.conversations().size() == 1) {
                 candidates.conversationId(scope.conversations().iterator().next());
             } else if (scope.conversations().size() <= MAX_NAMED_CONVERSATIONS) {
                 candidates.q(both(both(scope.query(), search.q()), anyConversation(scope.conversations())));

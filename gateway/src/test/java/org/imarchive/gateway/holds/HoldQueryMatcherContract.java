@@ -99,9 +99,10 @@ interface HoldQueryMatcherContract {
     default void aSearchFilteredByAHoldPagesExactlyTheMessagesItCovers() {
         String client = "+447700900123";
         List<String> covered = new ArrayList<>();
+        List<String> others = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             covered.add(fixture().commit(SampleRecords.message("wamid.held" + i, client, "insider note " + i, T0.plusSeconds(60L * i))));
-            fixture().commit(SampleRecords.message("wamid.other" + i, "+447700900999", "insider note " + i, T0.plusSeconds(60L * i + 30)));
+            others.add(fixture().commit(SampleRecords.message("wamid.other" + i, "+447700900999", "insider note " + i, T0.plusSeconds(60L * i + 30))));
         }
         fixture().commit(SampleRecords.message("wamid.lunch", client, "lunch on friday?", T0.plusSeconds(600)));
         fixture().commit(SampleRecords.edit("wamid.held4", "a harmless note", T0.plusSeconds(700)));
@@ -135,6 +136,10 @@ interface HoldQueryMatcherContract {
         assertThat(narrowed.total()).isEqualTo(1);
         assertThat(fixture().held.page(hold, SearchQuery.builder().to(T0).build(), 0).hits()).as("nothing sent before the hold's range").isEmpty();
         assertThat(fixture().held.count(hold)).isEqualTo(5);
+        HoldScope twoConversations = new HoldScope(null, null, Set.of(conversationOf(covered.get(0)), conversationOf(others.get(0))),
+                "insider", null, null);
+        assertThat(fixture().held.page(LegalHold.place("M-2", "preserve", "compliance", T0, twoConversations), SearchQuery.all(), 0).total())
+                .as("both conversations named in the candidate query").isEqualTo(10);
         assertThatThrownBy(() -> fixture().held.page(hold, SearchQuery.builder().currentOnly(true).build(), 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("every version");
     }
@@ -161,6 +166,10 @@ interface HoldQueryMatcherContract {
         assertThat(fixture().held.page(bensHold, SearchQuery.all(), 0).hits()).hasSize(3);
         assertThat(fixture().held.count(annasHold)).isZero();
         assertThat(fixture().held.page(annasHold, SearchQuery.all(), 0).total()).isZero();
+    }
+
+    private String conversationOf(String messageId) {
+        return fixture().archive.store.message(messageId).orElseThrow().conversationId();
     }
 
     /** An archive over H2 and the index under test, wired as the gateway wires them. */
