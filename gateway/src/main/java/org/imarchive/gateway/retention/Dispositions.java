@@ -13,6 +13,7 @@ import org.imarchive.archive.support.Jdbc;
 import org.imarchive.archive.support.Sha256;
 import org.imarchive.gateway.accounts.AccountRegister;
 import org.imarchive.gateway.api.ApiException;
+import org.imarchive.gateway.holds.LegalHolds;
 import org.imarchive.retention.RetainedRecord;
 import org.imarchive.retention.disposition.ApprovalRefusedException;
 import org.imarchive.retention.disposition.ApprovedDisposition;
@@ -25,7 +26,6 @@ import org.imarchive.retention.disposition.DispositionPlanner;
 import org.imarchive.retention.disposition.PlannedDisposal;
 import org.imarchive.retention.disposition.Withdrawal;
 import org.imarchive.retention.hold.LegalHold;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -59,14 +59,14 @@ public class Dispositions {
     private final SearchIndex index;
     private final AttachmentTexts reindex;
     private final AccountRegister accounts;
-    private final ObjectProvider<ActiveHolds> holds;
+    private final LegalHolds holds;
     private final DispositionPlanner planner;
     private final RetentionProperties properties;
     private final AuditLog audit;
     private final Clock clock;
 
     public Dispositions(JdbcTemplate jdbc, RetentionCatalog catalog, ArchiveStore store, SearchIndex index, AttachmentTexts reindex,
-                        AccountRegister accounts, ObjectProvider<ActiveHolds> holds, DispositionPlanner planner, RetentionProperties properties,
+                        AccountRegister accounts, LegalHolds holds, DispositionPlanner planner, RetentionProperties properties,
                         AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -236,13 +236,9 @@ public class Dispositions {
         partlyLeft.forEach(messageId -> reindex.requestReindex(messageId, clock.instant()));
     }
 
+    /** Asked afresh at every decision, never a copy: a hold placed a second ago counts. */
     List<LegalHold> activeHolds() {
-        ActiveHolds register = holds.getIfAvailable();
-        if (register == null) {
-            throw new IllegalStateException("no legal hold register is wired into this gateway: disposition and erasure are refused,"
-                    + " since a held record could not be told from an unheld one");
-        }
-        return register.active();
+        return holds.active();
     }
 
     LocalDate today() {

@@ -7,7 +7,6 @@ import org.imarchive.retention.hold.HoldEvaluator;
 import org.imarchive.retention.hold.HoldQueryMatcher;
 import org.imarchive.retention.policy.RetentionPolicyLoader;
 import org.imarchive.retention.policy.RetentionPolicySet;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -64,13 +63,10 @@ public class RetentionConfiguration {
         return new PolicyRetentionSchedule(policies, accounts);
     }
 
-    /**
-     * Holds with a query need the search index to tell; until an adapter answers, every query hold is taken to cover
-     * every record its other dimensions allow (the port's rule: too much preserved is recoverable, too little is not).
-     */
+    /** The holds' query dimension is answered by the search index (the holds package's matcher). */
     @Bean
-    HoldEvaluator holdEvaluator(ObjectProvider<HoldQueryMatcher> queryMatcher) {
-        return new HoldEvaluator(queryMatcher.getIfAvailable(() -> (query, record) -> true));
+    HoldEvaluator holdEvaluator(HoldQueryMatcher queryMatcher) {
+        return new HoldEvaluator(queryMatcher);
     }
 
     @Bean

@@ -8,8 +8,6 @@ import org.imarchive.archive.store.RetentionCatalog;
 import org.imarchive.archive.testing.SampleRecords;
 import org.imarchive.retention.disposition.CertificateChain;
 import org.imarchive.retention.disposition.DispositionCertificate;
-import org.imarchive.retention.hold.HoldScope;
-import org.imarchive.retention.hold.LegalHold;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +42,6 @@ class DispositionJourneyTest {
     private static final String PASSWORD = "user-password-for-tests";
     private static final Path DATA_DIR = tempDir();
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2020-01-01T00:00:00Z"));
-    private static final TestHolds HOLDS = new TestHolds();
     private static final AtomicLong SEQUENCE = new AtomicLong(1_000_000);
 
     @TestConfiguration
@@ -54,11 +50,6 @@ class DispositionJourneyTest {
         @Primary
         MutableClock testClock() {
             return CLOCK;
-        }
-
-        @Bean
-        TestHolds testHolds() {
-            return HOLDS;
         }
     }
 
@@ -95,8 +86,7 @@ class DispositionJourneyTest {
     void recordsGoTheDayAfterTheirLongestRuleHoldsKeepWhatTheyScopeAndVerifyStillPasses() {
         CLOCK.set(Instant.parse("2020-03-15T12:00:00Z"));
         ArchivedMessage plain = commit("journey-plain", "+447700900201", Instant.parse("2020-03-15T09:00:00Z"));
-        LegalHold hold = HOLDS.place("SEC v. Example", new HoldScope(null, Set.of("+44 7700 900202"), null, null, null, null),
-                Instant.parse("2020-03-15T10:00:00Z"));
+        String hold = placeHold("SEC v. Example", "+44 7700 900202");
         ArchivedMessage heldLater = commit("journey-held", "whatsapp:+447700900202", Instant.parse("2020-03-15T11:00:00Z"));
 
         CLOCK.set(Instant.parse("2026-03-15T23:59:59Z"));
@@ -126,7 +116,7 @@ class DispositionJourneyTest {
         assertThat(CertificateChain.verify(dispositions.certificates()).intact()).isTrue();
 
         CLOCK.set(Instant.parse("2027-01-04T00:00:00Z"));
-        HOLDS.release(hold, CLOCK.instant());
+        releaseHold(hold);
         Map<String, Object> released = plan("planner");
         assertThat(recordIds(released, "disposals")).contains(heldLater.id());
         approve(released.get("id"), "approver");
@@ -146,16 +136,16 @@ class DispositionJourneyTest {
         var row = store.records(List.of(extended.id())).get(0);
         store.extend(List.of(new RetentionCatalog.Extension(extended.id(), new org.imarchive.archive.store.RecordRetention("longer", "basis",
                 LocalDate.of(2030, 1, 1), 2, "sha256:x", List.of("longer"), "message", null, null, row.retention().recordTime()))));
-        LegalHold hold = HOLDS.place("late hold", new HoldScope(null, Set.of("+447700900212"), null, null, null, null), CLOCK.instant());
+        String hold = placeHold("late hold", "+447700900212");
         try {
             Map<String, Object> executed = approve(due.get("id"), "approver");
             assertThat((List<Map<String, Object>>) executed.get("withdrawn"))
                     .anySatisfy(w -> assertThat(w).containsEntry("recordId", extended.id()).extractingByKey("reason").asString().contains("retention now runs until 2030-01-01"))
-                    .anySatisfy(w -> assertThat(w).containsEntry("recordId", heldSince.id()).extractingByKey("reason").asString().contains("held by " + hold.id()));
+                    .anySatisfy(w -> assertThat(w).containsEntry("recordId", heldSince.id()).extractingByKey("reason").asString().contains("held by " + hold));
             assertThat(store.message(extended.id())).isPresent();
             assertThat(store.message(heldSince.id())).isPresent();
         } finally {
-            HOLDS.release(hold, CLOCK.instant());
+            releaseHold(hold);
         }
     }
 
@@ -216,6 +206,18 @@ class DispositionJourneyTest {
         ArchivedMessage message = SampleRecords.message(platformMessageId, customer, "text of " + platformMessageId, sentAt);
         store.commit(List.of(new Commit(message, false)), "retention-journey", SEQUENCE.incrementAndGet());
         return message;
+    }
+
+    private String placeHold(String matter, String counterparty) {
+        ResponseEntity<Map> placed = as("planner").postForEntity("/api/holds",
+                Map.of("matter", matter, "reason", "litigation", "scope", Map.of("counterparties", List.of(counterparty))), Map.class);
+        assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return (String) placed.getBody().get("id");
+    }
+
+    private void releaseHold(String id) {
+        assertThat(as("planner").postForEntity("/api/holds/" + id + "/release", Map.of("reason", "matter settled"), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     private Map<String, Object> plan(String user) {
