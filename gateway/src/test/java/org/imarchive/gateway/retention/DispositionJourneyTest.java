@@ -10,6 +10,9 @@ import org.imarchive.retention.disposition.CertificateChain;
 import org.imarchive.retention.disposition.DispositionCertificate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -38,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that verifies, and an erasure request erases only what no duty keeps.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class DispositionJourneyTest {
     private static final String PASSWORD = "user-password-for-tests";
     private static final Path DATA_DIR = tempDir();
@@ -193,6 +197,15 @@ class DispositionJourneyTest {
         assertThat(store.message(due.id())).isPresent();
         approve(plans.get(0).get("id"), "approver");
         assertThat(store.message(due.id())).isEmpty();
+    }
+
+    @Test
+    void verifyWithAnotherMasterKeyStopsWithAClearErrorAndReadsNothing(CapturedOutput output) {
+        int exit = org.imarchive.gateway.cli.Commands.run(new String[]{"verify", "--gateway.data-dir=" + DATA_DIR,
+                "--gateway.archive.encryption.master-key=" + org.imarchive.archive.crypto.MasterKey.generate().toBase64()});
+
+        assertThat(exit).isNotZero();
+        assertThat(output.getAll()).contains("the configured master key is not the key this archive was encrypted with");
     }
 
     @Test
