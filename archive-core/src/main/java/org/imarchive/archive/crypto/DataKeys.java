@@ -130,14 +130,22 @@ public final class DataKeys {
 
     /** Destroys the key inside the caller's transaction; the content it sealed is unreadable from then on. */
     public void destroy(Connection connection, String keyId) throws SQLException {
+        destroyAll(connection, java.util.List.of(keyId));
+    }
+
+    /** Destroys these keys inside the caller's transaction, as one batch. */
+    public void destroyAll(Connection connection, java.util.Collection<String> keyIds) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "update data_key set wrapped_key = null, destroyed_at = ? where key_id = ? and wrapped_key is not null")) {
-            update.setObject(1, Jdbc.timestamp(clock.instant()));
-            update.setString(2, keyId);
-            update.executeUpdate();
+            for (String keyId : keyIds) {
+                update.setObject(1, Jdbc.timestamp(clock.instant()));
+                update.setString(2, keyId);
+                update.addBatch();
+            }
+            update.executeBatch();
         }
         synchronized (cache) {
-            cache.remove(keyId);
+            keyIds.forEach(cache::remove);
         }
     }
 

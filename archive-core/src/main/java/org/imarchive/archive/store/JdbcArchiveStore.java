@@ -938,23 +938,41 @@ public final class JdbcArchiveStore implements ArchiveStore, RetentionCatalog {
      * forgotten and their row marked, so nothing of them is readable or listed any more.
      */
     private Set<String> emptiedMessages(Connection connection, List<Disposable> records, java.time.Instant now) throws SQLException {
-        Set<String> emptied = new HashSet<>();
-        for (String messageId : records.stream().map(Disposable::messageId).distinct().toList()) {
-            try (PreparedStatement live = connection.prepareStatement(
-                    "select 1 from archive_record where message_id = ? and disposed_at is null fetch first 1 rows only")) {
-                live.setString(1, messageId);
+        List<String> messageIds = records.stream().map(Disposable::messageId).distinct().toList();
+        Set<String> stillLive = new HashSet<>();
+        for (int from = 0; from < messageIds.size(); from += CHUNK) {
+            List<String> chunk = messageIds.subList(from, Math.min(messageIds.size(), from + CHUNK));
+            try (PreparedStatement live = connection.prepareStatement("select distinct message_id from archive_record where message_id in ("
+                    + placeholders(chunk.size()) + ") and disposed_at is null")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    live.setString(i + 1, chunk.get(i));
+                }
                 try (ResultSet rows = live.executeQuery()) {
-                    if (rows.next()) {
-                        continue;
+                    while (rows.next()) {
+                        stillLive.add(rows.getString(1));
                     }
                 }
             }
-            emptied.add(messageId);
-            if (keys != null) {
-                keys.destroy(connection, messageId);
+        }
+        Set<String> emptied = new java.util.LinkedHashSet<>(messageIds);
+        emptied.removeAll(stillLive);
+        if (emptied.isEmpty()) {
+            return emptied;
+        }
+        if (keys != null) {
+            keys.destroyAll(connection, emptied);
+        }
+        try (PreparedStatement participants = connection.prepareStatement("delete from message_participant where message_id = ?");
+             PreparedStatement message = connection.prepareStatement("update message set disposed_at = ?, sender_name = null where message_id = ?")) {
+            for (String messageId : emptied) {
+                participants.setString(1, messageId);
+                participants.addBatch();
+                message.setObject(1, Jdbc.timestamp(now));
+                message.setString(2, messageId);
+                message.addBatch();
             }
-            update(connection, "delete from message_participant where message_id = ?", messageId);
-            update(connection, "update message set disposed_at = ?, sender_name = null where message_id = ?", Jdbc.timestamp(now), messageId);
+            participants.executeBatch();
+            message.executeBatch();
         }
         return emptied;
     }
