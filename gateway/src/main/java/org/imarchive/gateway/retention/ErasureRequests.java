@@ -82,7 +82,7 @@ public class ErasureRequests {
 
     public View request(Request request, String requestedBy, String remoteAddress) {
         Set<String> ids = new LinkedHashSet<>();
-        for (List<String> list : new ArrayList<>(java.util.Arrays.asList(request.participantIds(), request.phoneNumbers(), request.telegramIds()))) {
+        for (List<String> list : java.util.Arrays.asList(request.participantIds(), request.phoneNumbers(), request.telegramIds())) {
             if (list != null) {
                 list.stream().filter(id -> id != null && !id.isBlank()).forEach(ids::add);
             }
@@ -113,8 +113,8 @@ public class ErasureRequests {
                 id, subject.reference(), requestedBy, Jdbc.timestamp(clock.instant()),
                 new String(CanonicalJson.bytes(new StoredAnswer(answer.erasable(), kept)), StandardCharsets.UTF_8), planId);
         audit.record(new AuditEvent(requestedBy, "erasure.request", id, AuditEvent.Outcome.SUCCESS, remoteAddress,
-                "reference " + subject.reference() + ": " + answer.erasable().size() + " erasable (disposition " + planId + ", awaiting approval), "
-                        + kept.size() + " kept under GDPR Art. 17(3)"));
+                "reference " + subject.reference() + ": " + answer.erasable().size() + " erasable"
+                        + (planId == null ? "" : " (disposition " + planId + ", awaiting approval)") + ", " + kept.size() + " kept under GDPR Art. 17(3)"));
         return get(id);
     }
 
