@@ -11,7 +11,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param overdue {@code yes}, {@code no}, or empty for both
  * @param mine    only the items assigned to the caller
  */
-public record QueueFilter(String state, String group, String reason, String overdue, boolean mine) {
+public record QueueFilter(String state, String group, String reason, String overdue, Boolean mine) {
     static final String DEFAULT_STATE = "open";
 
     public QueueFilter {
@@ -19,6 +19,7 @@ public record QueueFilter(String state, String group, String reason, String over
         group = blankToNull(group);
         reason = blankToNull(reason);
         overdue = blankToNull(overdue);
+        mine = Boolean.TRUE.equals(mine);
         if (overdue != null && !overdue.equals("yes") && !overdue.equals("no")) {
             throw new IllegalArgumentException("overdue must be yes, no or empty, not '" + overdue + "'");
         }

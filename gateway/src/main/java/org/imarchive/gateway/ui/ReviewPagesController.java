@@ -22,11 +22,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,8 +91,14 @@ public class ReviewPagesController {
             position++;
             found = itemAt(caller, filter, position, request);
         }
+        // what the decision before this hop had to say is passed on to the page the reviewer lands on
+        Map<String, ?> passed = RequestContextUtils.getInputFlashMap(request);
+        if (passed != null) {
+            passed.forEach(redirect::addFlashAttribute);
+        }
         if (found.isEmpty()) {
-            redirect.addFlashAttribute("notice", "No more items in this list.");
+            Object notice = passed == null ? null : passed.get("notice");
+            redirect.addFlashAttribute("notice", (notice == null ? "" : notice + " ") + "No more items in this list.");
             return "redirect:/ui/queue?" + filter.query();
         }
         return "redirect:/ui/items/" + found.get().id() + "?pos=" + position + "&" + filter.query();
