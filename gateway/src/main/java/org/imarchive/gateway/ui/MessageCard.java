@@ -12,7 +12,6 @@ import org.imarchive.supervision.lexicon.Hit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,15 +30,12 @@ public record MessageCard(String id, String conversationId, String platform, Str
     }
 
     /**
-     * @param image         a stored raster image, shown inline through the authenticated blob endpoint
+     * @param image         a stored raster image by its type or name, previewed through the authenticated blob endpoint
      * @param extractedText the text extraction found in a document, with its hits marked; empty if none
      */
     public record AttachmentView(String fileName, String mediaType, Long size, String sha256, String state, boolean image,
                                  List<HighlightedText.Segment> extractedText) {
     }
-
-    /** Raster types a browser renders without running anything; anything else (SVG, HTML, PDF) is downloaded, never inlined. */
-    static final Set<String> INLINE_IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
     /**
      * @param hits          the hits to mark, all of version {@code hitsRecordId}; empty for none
@@ -76,8 +72,7 @@ public record MessageCard(String id, String conversationId, String platform, Str
 
     private static AttachmentView attachment(Attachment attachment, List<Hit> hits, Function<String, Optional<String>> extractedText) {
         boolean stored = attachment.state() == Attachment.State.STORED;
-        String mediaType = attachment.mediaType() == null ? null : attachment.mediaType().toLowerCase(java.util.Locale.ROOT);
-        boolean image = stored && mediaType != null && INLINE_IMAGE_TYPES.contains(mediaType);
+        boolean image = stored && RasterImages.looksLikeOne(attachment.mediaType(), attachment.fileName());
         List<HighlightedText.Segment> text = stored && !image
                 ? extractedText.apply(attachment.sha256()).map(t -> HighlightedText.of(t, spans(hits, "attachment:" + attachment.sha256())))
                 .orElse(List.of())

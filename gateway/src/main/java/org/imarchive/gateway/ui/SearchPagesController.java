@@ -17,11 +17,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Searching the archive and reading a message in its conversation. The search is the API's own (its visibility filter,
@@ -92,19 +95,24 @@ public class SearchPagesController {
         return "conversation";
     }
 
-    /** A file of a message: a raster image inline (for the preview), anything else as a download that never renders here. */
+    /**
+     * A file of a message: inline only when its first bytes are a raster image (the preview), anything else as a
+     * download that never renders here, whatever type the platform declared.
+     */
     @GetMapping("/ui/blobs/{messageId}/{sha256}")
     public ResponseEntity<InputStreamResource> blob(@PathVariable String messageId, @PathVariable String sha256, Authentication caller,
-                                                    HttpServletRequest request) {
+                                                    HttpServletRequest request) throws IOException {
         ArchiveReading.Blob blob = archive.attachment(caller, messageId, sha256, Actors.addressOf(request));
-        String mediaType = blob.attachment().mediaType() == null ? "" : blob.attachment().mediaType().toLowerCase(java.util.Locale.ROOT);
-        boolean inline = MessageCard.INLINE_IMAGE_TYPES.contains(mediaType);
+        BufferedInputStream content = new BufferedInputStream(blob.content());
+        content.mark(RasterImages.SIGNATURE_BYTES);
+        Optional<String> image = RasterImages.sniff(content.readNBytes(RasterImages.SIGNATURE_BYTES));
+        content.reset();
         String fileName = blob.attachment().fileName() == null ? sha256 : blob.attachment().fileName().replaceAll("[^A-Za-z0-9._-]", "_");
         return ResponseEntity.ok()
-                .contentType(inline ? MediaType.parseMediaType(mediaType) : MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION, (inline ? "inline" : "attachment") + "; filename=\"" + fileName + "\"")
+                .contentType(image.map(MediaType::parseMediaType).orElse(MediaType.APPLICATION_OCTET_STREAM))
+                .header(HttpHeaders.CONTENT_DISPOSITION, (image.isPresent() ? "inline" : "attachment") + "; filename=\"" + fileName + "\"")
                 .cacheControl(CacheControl.noStore())
-                .body(new InputStreamResource(blob.content()));
+                .body(new InputStreamResource(content));
     }
 
     private static Instant startOf(LocalDate day) {
