@@ -15,6 +15,8 @@ import org.imarchive.archive.support.Ids;
 import org.imarchive.archive.support.Jdbc;
 import org.imarchive.archive.support.Sha256;
 import org.imarchive.gateway.config.GatewayProperties;
+import org.imarchive.gateway.holds.HeldMessages;
+import org.imarchive.gateway.holds.LegalHolds;
 import org.imarchive.production.BatesFormat;
 import org.imarchive.production.ConversationMessages;
 import org.imarchive.production.ProductionEngine;
@@ -66,6 +68,8 @@ public class ExportService implements AutoCloseable {
     private final Clock clock;
     private final ExportProperties properties;
     private final Path directory;
+    private final LegalHolds holds;
+    private final HeldMessages held;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "export-jobs");
         thread.setDaemon(true);
@@ -73,7 +77,7 @@ public class ExportService implements AutoCloseable {
     });
 
     public ExportService(JdbcTemplate jdbc, SearchIndex index, ArchiveStore store, BlobStore blobs, AttachmentTexts texts, AuditLog audit,
-                         Clock clock, ExportProperties properties, GatewayProperties gateway) {
+                         Clock clock, ExportProperties properties, GatewayProperties gateway, LegalHolds holds, HeldMessages held) {
         this.jdbc = jdbc;
         this.index = index;
         this.store = store;
@@ -83,9 +87,14 @@ public class ExportService implements AutoCloseable {
         this.clock = clock;
         this.properties = properties;
         this.directory = gateway.dataDir().resolve("exports");
+        this.holds = holds;
+        this.held = held;
     }
 
-    /** What to produce: the selection is a search (Lucene syntax) narrowed by custodians, conversations, dates or a hold. */
+    /**
+     * What to produce: the selection is a search (Lucene syntax) narrowed by custodians, conversations and dates, or a
+     * legal hold's scope, which a query may narrow further.
+     */
     public record ExportRequest(String matter, String query, List<String> formats, List<String> custodians, List<String> conversations,
                                 Instant from, Instant to, String hold) {
     }
@@ -95,6 +104,9 @@ public class ExportService implements AutoCloseable {
             throw new IllegalArgumentException("matter is required");
         }
         Set<ProductionFormat> formats = formats(request.formats());
+        if (request.hold() != null) {
+            requireHoldSelection(request);
+        }
         String id = Ids.newId(clock.instant());
         String selection = describe(request);
         jdbc.update("insert into export_job (id, matter, requester, selection, formats, state, conversations, messages, pages, created_at)"
@@ -169,24 +181,44 @@ public class ExportService implements AutoCloseable {
         }
     }
 
+    /**
+     * A hold selection is the hold's scope, as the hold reads it; custodians, conversations and dates given beside it
+     * would be a second scope the hold's page does not show, so they are refused.
+     */
+    private void requireHoldSelection(ExportRequest request) {
+        holds.get(request.hold());
+        if (request.custodians() != null && !request.custodians().isEmpty() || request.conversations() != null && !request.conversations().isEmpty()
+                || request.from() != null || request.to() != null) {
+            throw new IllegalArgumentException("a hold selection takes its custodians, conversations and dates from the hold;"
+                    + " narrow it with query only, or select without the hold");
+        }
+    }
+
     /** The selected message ids by conversation, in time order; ids only, so a large selection stays small in memory. */
     private Map<String, List<String>> select(ExportRequest request) {
         Map<String, LinkedHashSet<String>> byConversation = new LinkedHashMap<>();
+        if (request.hold() != null) {
+            long[] count = {0};
+            held.forEach(holds.get(request.hold()), request.query(), message -> {
+                if (byConversation.computeIfAbsent(message.conversationId(), c -> new LinkedHashSet<>()).add(message.messageId())) {
+                    tooMany(++count[0]);
+                }
+            });
+            return asLists(byConversation);
+        }
         List<String> conversations = request.conversations() == null || request.conversations().isEmpty()
                 ? java.util.Collections.singletonList(null) : request.conversations();
         long count = 0;
         for (String conversation : conversations) {
             SearchQuery query = SearchQuery.builder().q(request.query()).conversationId(conversation).from(request.from()).to(request.to())
-                    .holdId(request.hold()).currentOnly(true)
+                    .currentOnly(true)
                     .visibleRms(request.custodians() == null || request.custodians().isEmpty() ? null : Set.copyOf(request.custodians()))
                     .pageSize(1000).order(SortOrder.OLDEST_FIRST).build();
             SearchResult page = index.search(query);
             while (true) {
                 for (SearchHit hit : page.hits()) {
-                    if (byConversation.computeIfAbsent(hit.conversationId(), c -> new LinkedHashSet<>()).add(hit.messageId())
-                            && ++count > properties.maxMessages()) {
-                        throw new IllegalStateException("the selection holds more than " + properties.maxMessages()
-                                + " messages (gateway.exports.max-messages): narrow it or split the production");
+                    if (byConversation.computeIfAbsent(hit.conversationId(), c -> new LinkedHashSet<>()).add(hit.messageId())) {
+                        tooMany(++count);
                     }
                 }
                 if (page.nextCursor() == null) {
@@ -195,9 +227,20 @@ public class ExportService implements AutoCloseable {
                 page = index.search(query.withCursor(page.nextCursor()));
             }
         }
+        return asLists(byConversation);
+    }
+
+    private static Map<String, List<String>> asLists(Map<String, LinkedHashSet<String>> byConversation) {
         Map<String, List<String>> selected = new LinkedHashMap<>();
         byConversation.forEach((conversation, ids) -> selected.put(conversation, new ArrayList<>(ids)));
         return selected;
+    }
+
+    private void tooMany(long count) {
+        if (count > properties.maxMessages()) {
+            throw new IllegalStateException("the selection holds more than " + properties.maxMessages()
+                    + " messages (gateway.exports.max-messages): narrow it or split the production");
+        }
     }
 
     private java.util.stream.Stream<ConversationMessages> conversations(Map<String, List<String>> selected) {

@@ -58,6 +58,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/accounts/**").denyAll()
                         .requestMatchers("/api/imports", "/api/imports/**").hasRole(Role.COMPLIANCE.name())
                         .requestMatchers("/api/exports", "/api/exports/**").hasRole(Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.GET, "/api/holds", "/api/holds/**").hasAnyRole(Role.COMPLIANCE.name(), Role.AUDITOR.name())
+                        .requestMatchers("/api/holds", "/api/holds/**").hasRole(Role.COMPLIANCE.name())
                         .requestMatchers("/api/telegram/**").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/messages/send").hasRole(Role.RM.name())
                         .requestMatchers(HttpMethod.POST, "/api/reconciliations").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name())
