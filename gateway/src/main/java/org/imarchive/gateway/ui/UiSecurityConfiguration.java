@@ -48,6 +48,8 @@ public class UiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/ui/queue", "/ui/queue/**", "/ui/items/**", "/ui/search", "/ui/messages/**",
                                 "/ui/blobs/**").hasAnyRole(compliance, supervisor, reviewer, auditor)
                         .requestMatchers("/ui/exports", "/ui/exports/**").hasRole(compliance)
+                        .requestMatchers(HttpMethod.GET, "/ui/holds", "/ui/holds/**").hasAnyRole(compliance, auditor)
+                        .requestMatchers(HttpMethod.POST, "/ui/holds", "/ui/holds/**").hasRole(compliance)
                         .requestMatchers(HttpMethod.GET, "/ui/audit").hasAnyRole(admin, auditor)
                         .requestMatchers("/ui/admin/users", "/ui/admin/users/**").hasRole(admin)
                         .requestMatchers(HttpMethod.GET, "/ui/admin/groups").hasAnyRole(admin, compliance, auditor)

@@ -57,6 +57,7 @@ class UiAccessTest extends UiGatewayTest {
         pages.put("/ui/queue", readers);
         pages.put("/ui/search", readers);
         pages.put("/ui/exports", EnumSet.of(Role.COMPLIANCE));
+        pages.put("/ui/holds", EnumSet.of(Role.COMPLIANCE, Role.AUDITOR));
         pages.put("/ui/audit", EnumSet.of(Role.ADMIN, Role.AUDITOR));
         pages.put("/ui/admin/users", EnumSet.of(Role.ADMIN));
         pages.put("/ui/admin/groups", EnumSet.of(Role.ADMIN, Role.COMPLIANCE, Role.AUDITOR));
@@ -117,6 +118,8 @@ class UiAccessTest extends UiGatewayTest {
         mvc.perform(post("/ui/items/" + item + "/comments").param("comment", "note")
                 .with(SecurityMockMvcRequestPostProcessors.user("rita").roles("REVIEWER"))).andExpect(status().isForbidden());
         mvc.perform(post("/ui/exports").param("matter", "m").with(as(Role.COMPLIANCE))).andExpect(status().isForbidden());
+        mvc.perform(post("/ui/holds").param("matter", "m").param("reason", "r").param("custodians", RM).with(as(Role.COMPLIANCE)))
+                .andExpect(status().isForbidden());
         mvc.perform(post("/ui/admin/users").param("username", "mallory").param("password", "mallory-password-1").param("roles", "ADMIN")
                 .with(as(Role.ADMIN))).andExpect(status().isForbidden());
         mvc.perform(post("/ui/accounts").param("account", "+15550009999").with(as(Role.ADMIN))).andExpect(status().isForbidden());

@@ -132,6 +132,25 @@ class UiPagesTest extends UiGatewayTest {
     }
 
     @Test
+    void complianceHoldsACustodiansMessagesAndReleasesThemWithAReason() throws Exception {
+        String location = mvc.perform(post("/ui/holds").param("matter", "UI-HOLD-1").param("reason", "litigation expected").param("custodians", RM)
+                        .with(user("compliance", "COMPLIANCE")).with(csrf()))
+                .andExpect(status().isFound()).andExpect(flash().attribute("notice", "Hold placed for UI-HOLD-1.")).andReturn()
+                .getResponse().getRedirectedUrl();
+        mvc.perform(get(location).with(user("auditor", "AUDITOR"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("litigation expected")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Release the hold"))));
+        mvc.perform(post(location + "/release").param("reason", "").with(user("compliance", "COMPLIANCE")).with(csrf()))
+                .andExpect(flash().attribute("error", containsString("reason")));
+        mvc.perform(post(location + "/release").param("reason", "matter settled").with(user("compliance", "COMPLIANCE")).with(csrf()))
+                .andExpect(flash().attribute("notice", "Hold released."));
+        mvc.perform(get("/ui/holds").with(user("compliance", "COMPLIANCE"))).andExpect(content().string(containsString("UI-HOLD-1")))
+                .andExpect(content().string(containsString("released")));
+        mvc.perform(post("/ui/holds").param("matter", "UI-HOLD-2").param("reason", "no scope").with(user("compliance", "COMPLIANCE")).with(csrf()))
+                .andExpect(flash().attributeExists("error"));
+    }
+
+    @Test
     void theAuditTrailPageIsReadOnlyAndReadingItIsAudited() throws Exception {
         mvc.perform(get("/ui/audit").param("action", "review.item.create").with(user("auditor", "AUDITOR")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(flaggedItem())))
