@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -33,14 +34,16 @@ public class AdminPagesController {
     private final AccountRegister accounts;
     private final SupervisionGroupsProperties groups;
     private final SupervisionPolicies policies;
+    private final Clock clock;
 
     public AdminPagesController(LocalUsers users, AdminUsersController userAdministration, AccountRegister accounts,
-                                SupervisionGroupsProperties groups, SupervisionPolicies policies) {
+                                SupervisionGroupsProperties groups, SupervisionPolicies policies, Clock clock) {
         this.users = users;
         this.userAdministration = userAdministration;
         this.accounts = accounts;
         this.groups = groups;
         this.policies = policies;
+        this.clock = clock;
     }
 
     @GetMapping("/ui/admin/users")
@@ -72,7 +75,7 @@ public class AdminPagesController {
     @GetMapping("/ui/accounts")
     public String accounts(Model model) {
         model.addAttribute("accounts", accounts.all());
-        model.addAttribute("tomorrow", LocalDate.now().plusDays(1));
+        model.addAttribute("tomorrow", LocalDate.now(clock).plusDays(1));
         return "accounts";
     }
 
