@@ -13,7 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -72,7 +74,7 @@ public class UiSecurityConfiguration {
                         })
                         .deleteCookies("JSESSIONID")
                         .logoutSuccessUrl("/login?signedOut"))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInAgain()).accessDeniedHandler((request, response, denied) -> {
                     audit.record(new AuditEvent(Actors.current(), "request", request.getMethod() + " " + request.getRequestURI(),
                             AuditEvent.Outcome.REFUSED, Actors.addressOf(request), "not allowed for the caller's roles"));
                     response.sendError(HttpServletResponse.SC_FORBIDDEN);
@@ -82,6 +84,19 @@ public class UiSecurityConfiguration {
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Sends a browser that is not signed in to the sign-in page, saying so when its session timed out (it still
+     * presents the old session's id). A missing CSRF token stays a plain 403, whatever the session.
+     */
+    private static LoginUrlAuthenticationEntryPoint signInAgain() {
+        return new LoginUrlAuthenticationEntryPoint("/login") {
+            @Override
+            protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) {
+                return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid() ? "/login?expired" : "/login";
+            }
+        };
     }
 
     /** Audits the sign-in, starts the idle clock, and lands the user on their home page (or the page they asked for). */

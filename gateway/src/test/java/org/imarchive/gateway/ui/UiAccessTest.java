@@ -177,6 +177,20 @@ class UiAccessTest extends UiGatewayTest {
     }
 
     @Test
+    void aBrowserWhoseSessionTimedOutIsSentToSignInAgainWithTheReason() throws Exception {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> expired = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ui/queue"))
+                .header("Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(expired.statusCode()).isEqualTo(302);
+        assertThat(expired.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?expired"));
+        String session = cookie(expired.headers().allValues("Set-Cookie"), "JSESSIONID");
+        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login?expired"))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).isEqualTo(200);
+        assertThat(signIn.body()).contains("Your session ended after a period of inactivity");
+    }
+
+    @Test
     void theIdleTimeoutIsTheConfiguredOne() throws Exception {
         MvcResult result = mvc.perform(formLogin("/login").user("rita").password(USER_PASSWORD))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/ui")).andReturn();
