@@ -65,13 +65,13 @@ public class ReviewService {
                              Optional<StoredMessage> message, List<StoredMessage> context) {
     }
 
-    public ReviewPage page(Authentication caller, ReviewState state, String group, String assignee, Boolean overdue, int page, int size,
-                           String remoteAddress) {
-        ReviewPageQuery query = new ReviewPageQuery(state, group, assignee, overdue, visibility.visibleRms(caller), page, size);
+    public ReviewPage page(Authentication caller, ReviewState state, String group, String assignee, Boolean overdue, String reason, int page,
+                           int size, String remoteAddress) {
+        ReviewPageQuery query = new ReviewPageQuery(state, group, assignee, overdue, reason, visibility.visibleRms(caller), page, size);
         ReviewPage result = reads.page(query, ReviewAge.overdueIfCreatedBefore(properties.sla(), clock.instant()));
         audit.record(new AuditEvent(caller.getName(), "review.list", null, AuditEvent.Outcome.SUCCESS, remoteAddress,
                 "state=" + (state == null ? null : state.wireName()) + " group=" + group + " assignee=" + assignee + " overdue=" + overdue
-                        + " page=" + page + " size=" + size + " total=" + result.total()));
+                        + " reason=" + reason + " page=" + page + " size=" + size + " total=" + result.total()));
         return result;
     }
 

@@ -31,4 +31,10 @@ public class Visibility {
                 .flatMap(group -> group.rms().stream())
                 .collect(Collectors.toUnmodifiableSet());
     }
+
+    /** Whether the caller may see a message of this relationship manager (null: an account nobody owns, which only unrestricted callers see). */
+    public boolean maySee(Authentication caller, String rm) {
+        Set<String> visible = visibleRms(caller);
+        return visible == null || (rm != null && visible.contains(rm));
+    }
 }
