@@ -29,7 +29,8 @@ public record SignInSourcesProperties(
      *
      * @param url              e.g. {@code ldaps://ldap.example.com:636}; empty: LDAP is off
      * @param base             the root every other DN and search base is relative to, e.g. {@code dc=example,dc=com}
-     * @param userDnPatterns   DNs to bind as, {@code {0}} the username, e.g. {@code uid={0},ou=people}; or use a search
+     * @param userDnPattern    the DN to bind as, {@code {0}} the username, e.g. {@code uid={0},ou=people}; one value, not a
+     *                         list, because a DN's own commas would split it; or find the user by a search
      * @param userSearchBase   where to search for the user when no pattern is given
      * @param userSearchFilter e.g. {@code (uid={0})}, or {@code (sAMAccountName={0})} on Active Directory
      * @param managerDn        who searches, when anonymous search is not allowed; its password from the environment
@@ -43,7 +44,7 @@ public record SignInSourcesProperties(
      */
     public record Ldap(String url,
                        @DefaultValue("") String base,
-                       @DefaultValue List<String> userDnPatterns,
+                       String userDnPattern,
                        @DefaultValue("") String userSearchBase,
                        String userSearchFilter,
                        String managerDn,

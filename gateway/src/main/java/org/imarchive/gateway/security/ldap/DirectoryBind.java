@@ -32,14 +32,14 @@ public final class DirectoryBind {
         directory.afterPropertiesSet();
 
         BindAuthenticator authenticator = new BindAuthenticator(directory);
-        boolean byPattern = !settings.userDnPatterns().isEmpty();
+        boolean byPattern = settings.userDnPattern() != null && !settings.userDnPattern().isBlank();
         boolean bySearch = settings.userSearchFilter() != null && !settings.userSearchFilter().isBlank();
         if (!byPattern && !bySearch) {
-            throw new IllegalStateException("gateway.security.ldap: set user-dn-patterns (e.g. uid={0},ou=people) or user-search-filter"
+            throw new IllegalStateException("gateway.security.ldap: set user-dn-pattern (e.g. uid={0},ou=people) or user-search-filter"
                     + " (e.g. (sAMAccountName={0})) so the gateway can find the user to bind as");
         }
         if (byPattern) {
-            authenticator.setUserDnPatterns(settings.userDnPatterns().toArray(String[]::new));
+            authenticator.setUserDnPatterns(new String[] {settings.userDnPattern()});
         }
         if (bySearch) {
             authenticator.setUserSearch(new FilterBasedLdapUserSearch(settings.userSearchBase(), settings.userSearchFilter(), directory));
