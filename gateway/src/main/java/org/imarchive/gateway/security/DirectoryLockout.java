@@ -61,6 +61,10 @@ public class DirectoryLockout {
         failures.remove(key(username));
     }
 
+    int trackedNames() {
+        return failures.size();
+    }
+
     private void forgetOldest() {
         failures.entrySet().stream()
                 .filter(entry -> !isLocked(entry.getKey()))
