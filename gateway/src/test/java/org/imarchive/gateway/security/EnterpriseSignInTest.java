@@ -107,6 +107,7 @@ class EnterpriseSignInTest {
 
     @Test
     void wrongDirectoryPasswordsAreRefusedAuditedAndLockTheNameLikeALocalUsers() {
+        double refusedBefore = refused("password");
         for (int i = 0; i < 5; i++) {
             assertThat(basic("rhea", "wrong-password-" + i, "/api/review/items").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         }
@@ -115,6 +116,7 @@ class EnterpriseSignInTest {
         assertThat(audit("rhea", "sign-in")).hasSizeGreaterThanOrEqualTo(6)
                 .allSatisfy(entry -> assertThat(entry.get("outcome").toString()).isEqualToIgnoringCase("refused"))
                 .anySatisfy(entry -> assertThat((String) entry.get("details")).contains("locked"));
+        assertThat(refused("password") - refusedBefore).isEqualTo(6);
     }
 
     @Test
@@ -146,14 +148,14 @@ class EnterpriseSignInTest {
                 "expired", issuer.expiredToken("olga", groups, AUDIENCE),
                 "bad signature", issuer.tokenSignedByAnotherKey("olga", groups, AUDIENCE),
                 "not a JWT", "not-a-token");
-        double before = refusedBearerTokens();
+        double before = refused("bearer");
         long auditedBefore = bearerRefusalsAudited();
         refusedTokens.forEach((why, token) -> {
             ResponseEntity<String> response = bearer(token, "/api/messages");
             assertThat(response.getStatusCode()).as(why).isEqualTo(HttpStatus.UNAUTHORIZED);
             assertThat(response.getHeaders().getFirst("WWW-Authenticate")).as(why).startsWith("Bearer");
         });
-        assertThat(refusedBearerTokens() - before).isEqualTo(refusedTokens.size());
+        assertThat(refused("bearer") - before).isEqualTo(refusedTokens.size());
         assertThat(bearerRefusalsAudited() - auditedBefore).isEqualTo(refusedTokens.size());
         for (String token : refusedTokens.values()) {
             assertThat(jdbc.queryForObject("select count(*) from audit_entry where actor like ? or details like ?", Long.class,
@@ -192,8 +194,8 @@ class EnterpriseSignInTest {
         return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
-    private double refusedBearerTokens() {
-        var counter = meters.find("imarchive.signin.refused").tag("credentials", "bearer").counter();
+    private double refused(String credentials) {
+        var counter = meters.find("imarchive.signin.refused").tag("credentials", credentials).counter();
         return counter == null ? 0 : counter.count();
     }
 
