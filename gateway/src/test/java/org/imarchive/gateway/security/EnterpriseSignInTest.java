@@ -8,6 +8,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -27,6 +37,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A whole gateway signing people in from a directory (UnboundID's in-memory server, loaded from an LDIF) and from an
  * OpenID Connect provider (a stand-in speaking discovery and JWKS), beside its local users. Its own port and data
- * directory, since its settings differ from the shared gateway's.
+ * directory, since its settings differ from the shared gateway's; and a browser chain of its own, as a UI would declare,
+ * to sign in through the provider.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class EnterpriseSignInTest {
@@ -182,6 +198,49 @@ class EnterpriseSignInTest {
                 StandInIssuer.idTokenClaims("olga", List.of("Archive-Compliance", "marketing")));
         assertThat(loginAuthorities.mapAuthorities(List.of(new OidcUserAuthority(idToken))).stream().map(GrantedAuthority::getAuthority))
                 .containsExactly("ROLE_COMPLIANCE");
+    }
+
+    @Test
+    void aBrowserSignsInThroughTheProviderAndHoldsTheRolesOfItsGroups() throws Exception {
+        issuer.signInNext("olga", List.of("archive-compliance", "marketing"));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        URI page = URI.create("http://127.0.0.1:" + port + BrowserChain.PAGE);
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> visited = new java.util.ArrayList<>();
+        while (response.statusCode() == 302 && visited.size() < 10) {
+            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            visited.add(next.getPath());
+            response = browser.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(visited).containsExactly("/oauth2/authorization/oidc", "/authorize", "/login/oauth2/code/oidc", BrowserChain.PAGE);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("olga [ROLE_COMPLIANCE]");
+    }
+
+    /**
+     * A browser chain as a UI would declare one, turned on by {@code oauth2Login} alone, and a page that says who is
+     * signed in: it proves the client registration and the role mapping the gateway provides work in a real sign-in.
+     */
+    @TestConfiguration
+    static class BrowserChain {
+        static final String PAGE = "/browser-sign-in-probe";
+
+        @Bean
+        @Order(0)
+        SecurityFilterChain browserSignInProbe(HttpSecurity http) throws Exception {
+            return http.securityMatcher(PAGE, "/oauth2/authorization/**", "/login/oauth2/code/**")
+                    .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                    .oauth2Login(Customizer.withDefaults())
+                    .build();
+        }
+
+        @Bean
+        RouterFunction<ServerResponse> whoIsSignedIn() {
+            return RouterFunctions.route().GET(PAGE, request -> {
+                Authentication signedIn = (Authentication) request.principal().orElseThrow();
+                return ServerResponse.ok().body(signedIn.getName() + " " + signedIn.getAuthorities());
+            }).build();
+        }
     }
 
     private ResponseEntity<String> basic(String username, String password, String path) {

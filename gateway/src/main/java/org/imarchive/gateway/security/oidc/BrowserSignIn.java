@@ -24,9 +24,8 @@ import java.util.Set;
 /**
  * What a browser sign-in through the OIDC provider needs, when {@code gateway.security.oidc.client-id} is set: the
  * client registration (id {@value #REGISTRATION_ID}, endpoints from the issuer's discovery document) and the mapping
- * from the ID token's groups to roles. A filter chain turns it on with
- * {@code http.oauth2Login(login -> login.userInfoEndpoint(info -> info.userAuthoritiesMapper(oidcLoginAuthorities)))};
- * the sign-in then starts at {@code /oauth2/authorization/oidc} and returns to {@code /login/oauth2/code/oidc}.
+ * from the ID token's groups to roles. A filter chain turns it on with {@code http.oauth2Login(Customizer.withDefaults())},
+ * which finds both beans by type; the sign-in then starts at {@code /oauth2/authorization/oidc} and returns to {@code /login/oauth2/code/oidc}.
  */
 @Configuration
 @Conditional(BrowserSignIn.ClientConfigured.class)
