@@ -15,6 +15,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -217,16 +218,53 @@ class EnterpriseSignInTest {
         assertThat(response.body()).isEqualTo("olga [ROLE_COMPLIANCE]");
     }
 
+    @Test
+    void aFormSignInChecksTheSamePasswordsAsTheApiLocalAndDirectory() throws Exception {
+        assertThat(signInByForm("cora", "cora-directory-password")).isEqualTo("cora [ROLE_COMPLIANCE]");
+        assertThat(signInByForm("admin", ADMIN_PASSWORD)).isEqualTo("admin [ROLE_ADMIN]");
+        assertThat(signInByForm("cora", "not-her-password")).isNull();
+    }
+
+    /** Signs in through the form and returns what the probe page says, or null when the sign-in was refused. */
+    private String signInByForm(String username, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = "username=" + username + "&password=" + password;
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BrowserChain.FORM_SIGN_IN))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            return null;
+        }
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BrowserChain.FORM_PAGE)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
+    }
+
     /**
-     * A browser chain as a UI would declare one, turned on by {@code oauth2Login} alone, and a page that says who is
-     * signed in: it proves the client registration and the role mapping the gateway provides work in a real sign-in.
+     * Browser chains as a UI would declare them, and pages that say who is signed in: one turned on by
+     * {@code oauth2Login} alone, proving the client registration and role mapping the gateway provides work in a real
+     * sign-in; one with a form login, proving it checks passwords with the same sources as the API's HTTP Basic.
      */
     @TestConfiguration
     static class BrowserChain {
         static final String PAGE = "/browser-sign-in-probe";
+        static final String FORM_PAGE = "/form-sign-in-probe";
+        static final String FORM_SIGN_IN = "/form-sign-in";
 
         @Bean
         @Order(0)
+        SecurityFilterChain formSignInProbe(HttpSecurity http) throws Exception {
+            return http.securityMatcher(FORM_PAGE, FORM_SIGN_IN)
+                    .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                    .formLogin(form -> form.loginProcessingUrl(FORM_SIGN_IN).defaultSuccessUrl(FORM_PAGE, true).permitAll())
+                    // the probe posts the form without first fetching a page that would carry the token
+                    .csrf(csrf -> csrf.disable())
+                    .build();
+        }
+
+        @Bean
+        @Order(1)
         SecurityFilterChain browserSignInProbe(HttpSecurity http) throws Exception {
             return http.securityMatcher(PAGE, "/oauth2/authorization/**", "/login/oauth2/code/**")
                     .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
@@ -236,10 +274,11 @@ class EnterpriseSignInTest {
 
         @Bean
         RouterFunction<ServerResponse> whoIsSignedIn() {
-            return RouterFunctions.route().GET(PAGE, request -> {
+            HandlerFunction<ServerResponse> whoAmI = request -> {
                 Authentication signedIn = (Authentication) request.principal().orElseThrow();
                 return ServerResponse.ok().body(signedIn.getName() + " " + signedIn.getAuthorities());
-            }).build();
+            };
+            return RouterFunctions.route().GET(PAGE, whoAmI).GET(FORM_PAGE, whoAmI).build();
         }
     }
 
