@@ -89,7 +89,7 @@ public class ReviewService {
     public ReviewEvidence.Assignment assign(Authentication caller, String itemId, String assignee, String remoteAddress) {
         ReviewItem item = visibleItem(caller, itemId, "review.assign", remoteAddress);
         String to = assignee == null || assignee.isBlank() ? caller.getName() : assignee;
-        refuseUnless(principals.mayReview(to), caller, "review.assign", itemId, remoteAddress,
+        refuseUnless(to.equals(caller.getName()) ? principals.mayReview(caller) : principals.mayReview(to), caller, "review.assign", itemId, remoteAddress,
                 to + " is not a user with the reviewer, supervisor or compliance role");
         refuseUnless(!selfReview.ownsMessageOf(to, item), caller, "review.assign", itemId, remoteAddress,
                 to + " is the relationship manager of this message and may not review it");
