@@ -22,12 +22,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A production of {@code messages} generated messages in 1,000 conversations through our engine (PDF only), next to
- * raw PDFBox drawing the same lines with the same fonts; then all formats on a tenth of it. Prints messages/s,
+ * raw PDFBox drawing the same pages ({@link RawPdfBoxBaseline}); then all formats on a tenth of it. Prints messages/s,
  * pages/s, the ratio to raw PDFBox, and the peak heap sampled up to 10k, 50k and 100k messages.
  * Usage: {@code ProductionBench [messages] [conversations]}; output is discarded (counted), not written to disk.
  */
 public final class ProductionBench {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static final String MATTER = "Benchmark matter";
+    private static final String PRODUCTION_ID = "bench";
+    private static final ZoneId FIRM_ZONE = ZoneId.of("Europe/Zurich");
+    private static final Instant CREATED_AT = Instant.parse("2025-04-01T00:00:00Z");
 
     private ProductionBench() {
     }
@@ -63,7 +67,7 @@ public final class ProductionBench {
         Counting rawSink = new Counting();
         long rawStart = System.nanoTime();
         long rawPages;
-        try (RawPdfBoxBaseline raw = new RawPdfBoxBaseline()) {
+        try (RawPdfBoxBaseline raw = new RawPdfBoxBaseline(MATTER, PRODUCTION_ID, FIRM_ZONE, CREATED_AT)) {
             for (int c = 0; c < conversations; c++) {
                 raw.conversation(c, perConversation, rawSink);
             }
@@ -73,8 +77,8 @@ public final class ProductionBench {
         System.out.printf(Locale.ROOT, "raw PDFBox:   %,d messages, %,d pages, %,d PDFs, %.1f MB in %.1f s: %,.0f messages/s, %,.0f pages/s%n",
                 (long) perConversation * conversations, rawPages, conversations, rawSink.bytes.get() / 1e6, rawSeconds,
                 perConversation * conversations / rawSeconds, rawPages / rawSeconds);
-        System.out.printf(Locale.ROOT, "ratio engine/raw: %.2f by messages/s, %.2f by pages/s (target >= 0.5)%n",
-                rawSeconds / ours, (pdf.pages() / ours) / (rawPages / rawSeconds));
+        System.out.printf(Locale.ROOT, "ratio engine/raw: %.2f by messages/s, %.2f by pages/s (target >= 0.5); raw wrote %+.1f%% pages%n",
+                rawSeconds / ours, (pdf.pages() / ours) / (rawPages / rawSeconds), 100.0 * (rawPages - pdf.pages()) / pdf.pages());
         for (int i = 0; i < checkpoints.length; i++) {
             if (peakAt[i] > 0) {
                 System.out.printf(Locale.ROOT, "peak heap used up to %,7d messages: %4d MB%n", checkpoints[i], peakAt[i] >> 20);
@@ -94,7 +98,7 @@ public final class ProductionBench {
     private static void warmUp() throws IOException {
         produce(new SyntheticArchive(20, 50), EnumSet.of(ProductionFormat.PDF), new Counting(), (c, m, p) -> {
         });
-        try (RawPdfBoxBaseline raw = new RawPdfBoxBaseline()) {
+        try (RawPdfBoxBaseline raw = new RawPdfBoxBaseline(MATTER, PRODUCTION_ID, FIRM_ZONE, CREATED_AT)) {
             for (int c = 0; c < 20; c++) {
                 raw.conversation(c, 50, new Counting());
             }
@@ -103,8 +107,8 @@ public final class ProductionBench {
 
     private static ProductionResult produce(SyntheticArchive archive, Set<ProductionFormat> formats, OutputStream out,
                                             org.imarchive.production.ProductionProgress progress) throws IOException {
-        ProductionRequest request = new ProductionRequest("bench", "Benchmark matter", "bench", "generated", ZoneId.of("Europe/Zurich"),
-                new BatesFormat("BENCH", 1, 7), formats, Instant.parse("2025-04-01T00:00:00Z"));
+        ProductionRequest request = new ProductionRequest(PRODUCTION_ID, MATTER, "bench", "generated", FIRM_ZONE,
+                new BatesFormat("BENCH", 1, 7), formats, CREATED_AT);
         Path scratch = Files.createTempDirectory("production-bench");
         try {
             return new ProductionEngine(sha -> {
