@@ -112,7 +112,9 @@ final class RawPdfBoxBaseline implements AutoCloseable {
 
     private final Map<String, TrueTypeFont> fonts = new HashMap<>();
     private final Map<String, CmapLookup> cmaps = new HashMap<>();
-    private final Map<String[], Map<Integer, Glyph>> glyphs = new HashMap<>();
+    /** Each fallback order's choice per character (BMP; the generated texts' emoji are looked up in a map). */
+    private final Map<String[], Glyph[]> glyphs = new HashMap<>();
+    private final Map<String[], Map<Integer, Glyph>> supplementaryGlyphs = new HashMap<>();
     /** Shaped and reordered generated texts: as a right-to-left paragraph of their own, and inside a left-to-right one. */
     private final Map<String, String> visualRightToLeft = new HashMap<>();
     private final Map<String, String> visualInLeftToRight = new HashMap<>();
@@ -137,7 +139,8 @@ final class RawPdfBoxBaseline implements AutoCloseable {
             cmaps.put(file, ttf.getUnicodeCmapLookup());
         }
         for (String[] order : new String[][]{REGULAR_ORDER, JAPANESE_ORDER, BOLD_ORDER}) {
-            glyphs.put(order, new HashMap<>());
+            glyphs.put(order, new Glyph[Character.MAX_VALUE + 1]);
+            supplementaryGlyphs.put(order, new HashMap<>());
         }
         for (String[] sample : SyntheticArchive.TEXTS) {
             for (String text : new String[]{sample[1], SyntheticArchive.edited(sample[1])}) {
@@ -308,9 +311,18 @@ final class RawPdfBoxBaseline implements AutoCloseable {
         float maxWidth = widthInPoints * 1000f / style.size();
         String[] order = style.order() == REGULAR_ORDER && hasKana(text) ? JAPANESE_ORDER : style.order();
         int[] codePoints = text.codePoints().toArray();
+        Glyph[] table = glyphs.get(order);
         Glyph[] chosen = new Glyph[codePoints.length];
         for (int i = 0; i < codePoints.length; i++) {
-            chosen[i] = glyph(codePoints[i], order);
+            int codePoint = codePoints[i];
+            Glyph glyph = codePoint < table.length ? table[codePoint] : null;
+            if (glyph == null) {
+                glyph = glyph(codePoint, order);
+                if (codePoint < table.length) {
+                    table[codePoint] = glyph;
+                }
+            }
+            chosen[i] = glyph;
         }
         List<Line> lines = new ArrayList<>();
         int start = 0;
@@ -362,7 +374,7 @@ final class RawPdfBoxBaseline implements AutoCloseable {
     }
 
     private Glyph glyph(int codePoint, String[] order) {
-        return glyphs.get(order).computeIfAbsent(codePoint, cp -> {
+        return supplementaryGlyphs.get(order).computeIfAbsent(codePoint, cp -> {
             for (String font : order) {
                 int gid = cmaps.get(font).getGlyphId(cp);
                 if (gid > 0) {
