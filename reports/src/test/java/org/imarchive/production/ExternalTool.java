@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.fail;
  * Runs an independent tool (poppler's pdftotext, coreutils' sha256sum) on what we produced. Absent locally, the test
  * is skipped; under CI ({@code IMARCHIVE_TEST_REQUIRE_SERVERS=true}) an absent tool fails it.
  */
-final class ExternalTool {
+public final class ExternalTool {
     private ExternalTool() {
     }
 
-    static void require(String tool) {
+    public static void require(String tool) {
         boolean found = List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).stream()
                 .anyMatch(dir -> new File(dir, tool).canExecute());
         if (!found && "true".equals(System.getenv("IMARCHIVE_TEST_REQUIRE_SERVERS"))) {
@@ -31,7 +31,7 @@ final class ExternalTool {
     }
 
     /** Runs the command in {@code dir}, asserts exit 0 and returns its standard output. */
-    static String run(Path dir, String... command) throws IOException, InterruptedException {
+    public static String run(Path dir, String... command) throws IOException, InterruptedException {
         require(command[0]);
         Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile()).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();

@@ -112,6 +112,31 @@ final class PageFlow {
         y -= 2;
     }
 
+    /**
+     * Draws one table row: each cell wrapped within its column (widths in points from the left margin), the row as tall
+     * as its tallest cell and kept on one page.
+     */
+    void row(List<String> cells, float[] columnWidths, TextStyle style) throws IOException {
+        List<List<TextLine>> wrapped = new java.util.ArrayList<>(cells.size());
+        int height = 1;
+        for (int i = 0; i < cells.size(); i++) {
+            List<TextLine> lines = shaper.lines(cells.get(i), style.fonts(), (columnWidths[i] - 4f) * 1000f / style.size());
+            wrapped.add(lines);
+            height = Math.max(height, lines.size());
+        }
+        need(height * style.leading());
+        float x = MARGIN + style.indent();
+        for (int i = 0; i < wrapped.size(); i++) {
+            float lineY = y;
+            for (TextLine line : wrapped.get(i)) {
+                lineY -= style.leading();
+                draw(content, line, style, lineY, x);
+            }
+            x += columnWidths[i];
+        }
+        y -= height * style.leading();
+    }
+
     /** Draws lines on a page already closed (the cover), top down from its top margin. */
     void drawOn(PDPage page, List<TextLine> lines, TextStyle style, float startBelowTop) throws IOException {
         try (PDPageContentStream cover = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true)) {

@@ -2,19 +2,14 @@ package org.imarchive.supervision.policy;
 
 import org.imarchive.archive.model.Direction;
 import org.imarchive.archive.model.Platform;
+import org.imarchive.archive.policyfile.PolicyYaml;
+import org.imarchive.archive.policyfile.YamlMap;
 import org.imarchive.supervision.text.FoldedText;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,28 +79,29 @@ public final class PolicyLoader {
 
     /** @param source the name errors and the policy's {@code source} give, usually the file name */
     public static LexiconPolicy parse(String source, String yaml) {
-        MappingNode root = compose(source, yaml);
-        YamlMap policy = YamlMap.of(source, root, "a policy", POLICY_KEYS);
+        MappingNode root = PolicyYaml.compose(source, yaml, "a policy file holds one mapping (id, name, version, rules, ...)",
+                PolicyException::new);
+        YamlMap policy = YamlMap.of(source, root, "a policy", POLICY_KEYS, PolicyException::new);
         String id = id(policy);
         List<Rule> rules = new ArrayList<>();
         List<Exclusion> exclusions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Node node : policy.nodeList("rules")) {
-            YamlMap rule = YamlMap.of(source, node, "a rule", RULE_KEYS);
+            YamlMap rule = YamlMap.of(source, node, "a rule", RULE_KEYS, PolicyException::new);
             rules.add(rule(rule, id(rule), ids));
         }
         if (rules.isEmpty()) {
             throw policy.errorHere("a policy needs at least one rule under 'rules'");
         }
         for (Node node : policy.nodeList("exclusions")) {
-            YamlMap exclusion = YamlMap.of(source, node, "an exclusion", EXCLUSION_KEYS);
+            YamlMap exclusion = YamlMap.of(source, node, "an exclusion", EXCLUSION_KEYS, PolicyException::new);
             exclusions.add(exclusion(exclusion, id(exclusion), ids));
         }
         return new LexiconPolicy(
                 id,
                 policy.requiredString("name"),
                 policy.requiredInt("version", 1, Integer.MAX_VALUE),
-                CanonicalContent.hash(root),
+                PolicyYaml.contentHash(root),
                 policy.optionalString("description"),
                 scope(source, policy.value("applies-to")),
                 severity(policy),
@@ -113,25 +109,6 @@ public final class PolicyLoader {
                 rules,
                 exclusions,
                 source);
-    }
-
-    private static MappingNode compose(String source, String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(10);
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new PolicyException(source, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1,
-                    "not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new PolicyException(source, 1, 1, "not valid YAML: " + e.getMessage());
-        }
-        if (!(root instanceof MappingNode mapping)) {
-            throw new PolicyException(source, 1, 1, "a policy file holds one mapping (id, name, version, rules, ...)");
-        }
-        return mapping;
     }
 
     private static String id(YamlMap map) {
@@ -244,7 +221,7 @@ public final class PolicyLoader {
         if (node == null) {
             return Scope.everything();
         }
-        YamlMap scope = YamlMap.of(source, node, "applies-to", SCOPE_KEYS);
+        YamlMap scope = YamlMap.of(source, node, "applies-to", SCOPE_KEYS, PolicyException::new);
         TreeSet<String> groups = new TreeSet<>();
         for (ScalarNode group : scope.scalarList("groups")) {
             groups.add(group.getValue().strip());

@@ -1,18 +1,13 @@
 package org.imarchive.retention.policy;
 
 import org.imarchive.archive.model.Platform;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.imarchive.archive.policyfile.PolicyYaml;
+import org.imarchive.archive.policyfile.YamlMap;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,9 +48,10 @@ public final class RetentionPolicyLoader {
 
     /** @param source the name errors give, usually the file name */
     public static RetentionPolicySet parse(String source, String yaml) {
-        MappingNode root = compose(source, yaml);
-        YamlMap policy = YamlMap.of(source, root, "the retention policy", POLICY_KEYS);
-        String name = policy.requiredString("name");
+        MappingNode root = PolicyYaml.compose(source, yaml, "a retention policy file holds one mapping (name, version, rules)",
+                RetentionPolicyException::new);
+        YamlMap policy = YamlMap.of(source, root, "the retention policy", POLICY_KEYS, RetentionPolicyException::new);
+        String name = policy.requiredString("name").strip();
         int version = policy.requiredInt("version", 1, Integer.MAX_VALUE);
         if (!policy.has("rules")) {
             throw policy.errorHere("missing field 'rules'");
@@ -63,54 +59,37 @@ public final class RetentionPolicyLoader {
         List<RetentionRule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Node node : policy.nodeList("rules")) {
-            RetentionRule rule = rule(YamlMap.of(source, node, "a rule", RULE_KEYS));
+            RetentionRule rule = rule(YamlMap.of(source, node, "a rule", RULE_KEYS, RetentionPolicyException::new));
             if (!ids.add(rule.id())) {
-                throw YamlMap.error(source, node, "rule id '" + rule.id() + "' is used twice; it names a retention class");
+                throw YamlMap.error(source, node, "rule id '" + rule.id() + "' is used twice; it names a retention class",
+                        RetentionPolicyException::new);
             }
             rules.add(rule);
         }
         try {
-            return new RetentionPolicySet(name, version, ContentHash.of(root), source, rules);
+            return new RetentionPolicySet(name, version, PolicyYaml.contentHash(root), source, rules);
         } catch (IllegalArgumentException e) {
             throw policy.error(policy.value("rules"), e.getMessage());
         }
     }
 
-    private static MappingNode compose(String source, String yaml) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(10);
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            throw new RetentionPolicyException(source, mark == null ? 1 : mark.getLine() + 1,
-                    mark == null ? 1 : mark.getColumn() + 1, "not valid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new RetentionPolicyException(source, 1, 1, "not valid YAML: " + e.getMessage());
-        }
-        if (!(root instanceof MappingNode mapping)) {
-            throw new RetentionPolicyException(source, 1, 1, "a retention policy file holds one mapping (name, version, rules)");
-        }
-        return mapping;
-    }
-
     private static RetentionRule rule(YamlMap rule) {
-        String id = rule.requiredString("id");
+        String id = rule.requiredString("id").strip();
         if (!ID.matcher(id).matches()) {
             throw rule.error(rule.value("id"), "rule id '" + id + "' must be lower case letters, digits, dots and dashes");
         }
         RuleCriteria criteria = rule.has("applies-to")
                 ? criteria(rule.child("applies-to", "applies-to", SCOPE_KEYS))
                 : RuleCriteria.any();
-        return new RetentionRule(id, rule.optionalString("description"), criteria, period(rule), rule.requiredString("legal-basis"));
+        return new RetentionRule(id, stripped(rule.optionalString("description")), criteria, period(rule),
+                rule.requiredString("legal-basis").strip());
     }
 
     private static RetentionPeriod period(YamlMap rule) {
         YamlMap keep = rule.child("keep", "keep (years, months, days)", PERIOD_KEYS);
         try {
-            return new RetentionPeriod(keep.optionalInt("years", 0, MAX_YEARS), keep.optionalInt("months", 0, MAX_YEARS * 12),
-                    keep.optionalInt("days", 0, MAX_YEARS * 366));
+            return new RetentionPeriod(keep.optionalInt("years", 0, MAX_YEARS, 0),
+                    keep.optionalInt("months", 0, MAX_YEARS * 12, 0), keep.optionalInt("days", 0, MAX_YEARS * 366, 0));
         } catch (IllegalArgumentException e) {
             throw keep.errorHere(e.getMessage());
         }
@@ -140,5 +119,10 @@ public final class RetentionPolicyLoader {
             values.add(node.getValue().strip());
         }
         return values;
+    }
+
+    /** Names, ids and bases are compared as written without surrounding blanks. */
+    private static String stripped(String text) {
+        return text == null ? null : text.strip();
     }
 }

@@ -1,38 +1,63 @@
-package org.imarchive.supervision.policy;
+package org.imarchive.archive.policyfile;
 
+import org.imarchive.archive.support.Sha256;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The hash of a policy's content: its YAML tree written as compact JSON with keys sorted and the top-level
- * {@code version} left out, then SHA-256. Comments, indentation, quoting style and key order do not change it; any
- * word, pattern, scope or severity does. Computed from the parsed tree, not from our records, so it stays the same
+ * A policy file as a SnakeYAML node tree, which keeps the position of every value (data binding would lose it), and
+ * the hash of its content (ADR 0009): the tree as compact JSON, keys sorted, every scalar a string, the top-level
+ * {@code version} left out, then SHA-256. Comments, indentation, quoting and key order do not change the hash; any
+ * word, rule, period or basis does. It is computed from the parsed tree, not from our records, so it stays the same
  * across releases of this code, and an examiner can recompute it with any YAML and JSON tool.
  */
-final class CanonicalContent {
+public final class PolicyYaml {
 
-    private CanonicalContent() {
+    private PolicyYaml() {
     }
 
-    static String hash(MappingNode policy) {
+    /**
+     * The file's one mapping; refused with the file, line and column of a YAML error, or when it holds anything else.
+     *
+     * @param holds what the mapping should hold, for the refusal ("one mapping (name, version, rules)")
+     */
+    public static MappingNode compose(String source, String yaml, String holds, PolicyFileException.Kind kind) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        Node root;
+        try {
+            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            throw kind.at(source, mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1, "not valid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw kind.at(source, 1, 1, "not valid YAML: " + e.getMessage());
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw kind.at(source, 1, 1, holds);
+        }
+        return mapping;
+    }
+
+    /** {@code sha256:<hex>} of the policy's canonical content. */
+    public static String contentHash(MappingNode policy) {
         StringBuilder canonical = new StringBuilder();
         writeMapping(policy, canonical, true);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return "sha256:" + Sha256.hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void write(Node node, StringBuilder out) {
