@@ -44,6 +44,8 @@ class PostgresGatewayTest {
                 "--gateway.public-url=http://127.0.0.1:" + port,
                 "--gateway.twilio.auth-token=" + TwilioRequests.AUTH_TOKEN,
                 "--gateway.security.bootstrap-admin.password=pg-admin-password",
+                // a server database needs its master key configured: none is generated beside a shared database
+                "--gateway.archive.encryption.master-key=" + org.imarchive.archive.crypto.MasterKey.generate().toBase64(),
                 "--spring.datasource.url=" + postgres.getUrl() + (postgres.getUrl().contains("?") ? "&" : "?") + "currentSchema=" + postgres.getCurrentSchema(),
                 "--spring.datasource.username=" + postgres.getUser(),
                 "--spring.datasource.password=" + postgres.getPassword()};

@@ -4,6 +4,7 @@ import org.imarchive.archive.support.Sha256;
 import org.imarchive.production.manifest.ManifestFile;
 import org.imarchive.production.manifest.ManifestRecord;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.FilterOutputStream;
@@ -47,25 +48,33 @@ final class ProductionZip implements Closeable {
 
     ProductionZip(OutputStream out, Instant createdAt, Path scratchDir) throws IOException {
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        // PDFs and images are compressed already; the fastest level still shrinks EML, JSON and CSV well
-        this.zip.setLevel(Deflater.BEST_SPEED);
         this.entryTime = FileTime.from(createdAt);
         this.sumsScratch = Files.createTempFile(scratchDir, "sha256sums", ".txt");
         this.sums = Files.newBufferedWriter(sumsScratch, StandardCharsets.UTF_8);
     }
 
     Written write(String path, Content content) throws IOException {
-        ZipEntry entry = new ZipEntry(path);
-        // every entry carries the production's time, not the wall clock, so the same input gives the same bytes
-        entry.setLastModifiedTime(entryTime);
-        zip.putNextEntry(entry);
+        open(path);
         HashingStream hashing = new HashingStream(zip);
-        content.writeTo(hashing);
+        // PDFBox and the writers write byte by byte in places: hashing and deflating want blocks
+        BufferedOutputStream buffered = new BufferedOutputStream(hashing);
+        content.writeTo(buffered);
+        buffered.flush();
         zip.closeEntry();
         String sha256 = Sha256.toHex(hashing.digest.digest());
         sums.write(sha256 + "  " + path + "\n");
         entries++;
         return new Written(path, sha256, hashing.size);
+    }
+
+    private void open(String path) throws IOException {
+        ZipEntry entry = new ZipEntry(path);
+        // every entry carries the production's time, not the wall clock, so the same input gives the same bytes
+        entry.setLastModifiedTime(entryTime);
+        // a transcript's streams (pages, fonts, object streams) are compressed by PDFBox already: deflating them again
+        // costs time and saves next to nothing; the fastest level still shrinks EML, JSON and CSV well
+        zip.setLevel(path.endsWith(".pdf") ? Deflater.NO_COMPRESSION : Deflater.BEST_SPEED);
+        zip.putNextEntry(entry);
     }
 
     long entries() {
@@ -75,9 +84,7 @@ final class ProductionZip implements Closeable {
     /** Writes {@code SHA256SUMS}, covering every entry written before it, and finishes the ZIP. */
     void finish(String sumsPath) throws IOException {
         sums.close();
-        ZipEntry entry = new ZipEntry(sumsPath);
-        entry.setLastModifiedTime(entryTime);
-        zip.putNextEntry(entry);
+        open(sumsPath);
         Files.copy(sumsScratch, zip);
         zip.closeEntry();
         zip.finish();

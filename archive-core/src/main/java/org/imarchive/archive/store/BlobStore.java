@@ -15,4 +15,10 @@ public interface BlobStore {
 
     /** Recomputes the stored content's hash; false when it is missing or no longer matches its name. */
     boolean verify(String sha256);
+
+    /**
+     * Removes the blob's content for disposition, irreversibly: a sealed blob's key is destroyed (inside the caller's
+     * transaction, so it commits with the disposal) and its file deleted. Only disposition calls this.
+     */
+    void destroy(java.sql.Connection connection, String sha256) throws java.sql.SQLException;
 }

@@ -1,5 +1,8 @@
 package org.imarchive.archive.store;
 
+import org.imarchive.archive.crypto.Aead;
+import org.imarchive.archive.crypto.DataKeys;
+import org.imarchive.archive.crypto.SegmentedAead;
 import org.imarchive.archive.support.Sha256;
 
 import java.io.IOException;
@@ -19,14 +22,24 @@ import java.util.Optional;
 
 /**
  * Blobs as read-only files under {@code <root>/ab/cd/<sha256>}. Content is written to a temporary file, forced to
- * disk, then moved into place under its hash: a blob file either is complete or does not exist.
+ * disk, then moved into place under its hash: a blob file either is complete or does not exist. With data keys, each
+ * blob is sealed with a key of its own ({@link SegmentedAead}); its name stays the SHA-256 of the plaintext, which is
+ * what the ledger vouches for and an examiner recomputes.
  */
 public final class FileBlobStore implements BlobStore {
     private final Path root;
     private final Path incoming;
+    private final DataKeys keys;
 
+    /** Blobs in plaintext (encryption at rest turned off). */
     public FileBlobStore(Path root) {
+        this(root, null);
+    }
+
+    /** @param keys where each blob's data key is kept; null for plaintext blobs */
+    public FileBlobStore(Path root, DataKeys keys) {
         this.root = root;
+        this.keys = keys;
         this.incoming = root.resolve("incoming");
         try {
             Files.createDirectories(incoming);
@@ -36,12 +49,14 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public String put(InputStream content) {
+    public synchronized String put(InputStream content) {
         Path temp = null;
         try {
             temp = Files.createTempFile(incoming, "blob", ".tmp");
             MessageDigest digest = Sha256.newDigest();
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
+            byte[] key = keys == null ? null : Aead.newKey();
+            OutputStream file = Files.newOutputStream(temp);
+            try (OutputStream out = new DigestOutputStream(key == null ? file : SegmentedAead.sealing(file, key), digest)) {
                 content.transferTo(out);
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -53,6 +68,10 @@ public final class FileBlobStore implements BlobStore {
                 return sha256;
             }
             Files.createDirectories(target.getParent());
+            if (key != null) {
+                // stored before the file appears under its name, so no blob file is ever without its key
+                keys.replace(keyIdOf(sha256), key);
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException raced) {
@@ -72,10 +91,44 @@ public final class FileBlobStore implements BlobStore {
     public Optional<InputStream> open(String sha256) {
         Path path = pathOf(sha256);
         try {
-            return Files.exists(path) ? Optional.of(Files.newInputStream(path)) : Optional.empty();
+            if (!Files.exists(path)) {
+                return Optional.empty();
+            }
+            if (keys == null) {
+                return Optional.of(Files.newInputStream(path));
+            }
+            Optional<byte[]> key = keys.key(keyIdOf(sha256));
+            if (key.isPresent()) {
+                return Optional.of(SegmentedAead.opening(Files.newInputStream(path), key.get()));
+            }
+            if (keys.destroyed(keyIdOf(sha256))) {
+                return Optional.empty();
+            }
+            // stored before encryption at rest was turned on
+            return Optional.of(Files.newInputStream(path));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read blob " + sha256, e);
         }
+    }
+
+    @Override
+    public void destroy(java.sql.Connection connection, String sha256) throws java.sql.SQLException {
+        if (keys != null) {
+            keys.destroy(connection, keyIdOf(sha256));
+        }
+        Path path = pathOf(sha256);
+        try {
+            if (Files.exists(path)) {
+                path.toFile().setWritable(true);
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete blob " + sha256, e);
+        }
+    }
+
+    private static String keyIdOf(String sha256) {
+        return "blob:" + sha256;
     }
 
     @Override
@@ -91,7 +144,7 @@ public final class FileBlobStore implements BlobStore {
         }
         try (InputStream in = stream.get()) {
             return Sha256.hex(in).equals(sha256);
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return false;
         }
     }

@@ -63,6 +63,23 @@ public final class RecordPacks implements AutoCloseable {
         }
     }
 
+    /**
+     * Overwrites a record's bytes in place with zeros and forces them to disk: how disposition removes content that is
+     * not sealed with a key of its own. The one exception to "packs are never rewritten", and only for expired records.
+     */
+    public synchronized void overwriteWithZeros(PackLocation location) {
+        try (FileChannel channel = FileChannel.open(directory.resolve(location.pack()), StandardOpenOption.WRITE)) {
+            ByteBuffer zeros = ByteBuffer.allocate(location.length());
+            long position = location.offset();
+            while (zeros.hasRemaining()) {
+                position += channel.write(zeros, position);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot overwrite a record in pack " + location.pack(), e);
+        }
+    }
+
     /** Reads a record's bytes back; a location beyond the end of its pack reads short, which verification reports. */
     public byte[] read(PackLocation location) {
         try (Reader reader = reader()) {

@@ -59,6 +59,11 @@ final class SyntheticArchive {
         return (c * 7 + m * 3) % TEXTS.length;
     }
 
+    /** What an edit makes of a text. */
+    static String edited(String text) {
+        return text + " (corrected)";
+    }
+
     static StoredMessage message(int c, int m) {
         Random random = new Random(c * 100_003L + m);
         Channel channel = c % 2 == 0 ? Channel.WHATSAPP_CLOUD : Channel.TELEGRAM_BOT;
@@ -76,7 +81,7 @@ final class SyntheticArchive {
         List<ArchiveRecord> records = new ArrayList<>(List.of(original));
         if (m % 20 == 7) {
             records.add(new MessageEdit("e-" + c + "-" + m, key, null, sent.plusSeconds(30), sent.plusSeconds(31),
-                    MessageContent.text(text + " (corrected)"), Provenance.webhook(m)));
+                    MessageContent.text(edited(text)), Provenance.webhook(m)));
         }
         if (m % 50 == 11) {
             records.add(new MessageDeletion("d-" + c + "-" + m, key, sent.plusSeconds(60), sent.plusSeconds(61), Provenance.webhook(m)));

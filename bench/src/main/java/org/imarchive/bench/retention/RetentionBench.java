@@ -31,7 +31,9 @@ import java.util.function.LongSupplier;
  *   <li>disposition planning (expiry, holds, the plan's entries) against an expiry comparison and one HashSet lookup of
  *       a precomputed held set per record.</li>
  * </ul>
- * Run: {@code bench/run retention [records]} (default 1,000,000).
+ * Then the disposition rate through the real store (encryption, crypto-shredding, tombstones) next to raw SQL deletes
+ * and file writes for the same records ({@link DispositionThroughput}).
+ * Run: {@code bench/run retention [records] [disposed records]} (defaults 1,000,000 and 20,000).
  */
 public final class RetentionBench {
 
@@ -42,8 +44,9 @@ public final class RetentionBench {
     private RetentionBench() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int disposed = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         RetentionPolicySet policy = RetentionPolicyLoader.load(Path.of("config/retention.yml"));
         Random random = new Random(20261125L);
         SyntheticArchive archive = new SyntheticArchive(count, random);
@@ -121,6 +124,7 @@ public final class RetentionBench {
         report("disposition planning", "raw: expiry compare + HashSet lookup", count, planning, rawPlanning);
         System.out.printf("plan as of %s: %,d to dispose, %,d held back by holds, %,d not yet expired%n",
                 PLAN_AT, plan[0].disposals().size(), plan[0].heldBack().size(), plan[0].notYetExpired());
+        DispositionThroughput.run(disposed);
     }
 
     private static void report(String ours, String raw, int count, LongSupplier oursPass, LongSupplier rawPass) {

@@ -54,12 +54,12 @@ public final class QueueBench {
             ReviewReads reads = new ReviewReads(dataSource);
             Set<String> fiveRms = Set.of("rm-01", "rm-02", "rm-03", "rm-04", "rm-05");
             run("compliance, first page of open items (size 50)", reads, dataSource, now, pages,
-                    new ReviewPageQuery(ReviewState.OPEN, null, null, null, null, 0, 50),
+                    new ReviewPageQuery(ReviewState.OPEN, null, null, null, null, null, 0, 50),
                     "select count(*) from review_item where state = 'open'",
                     "select * from review_item where state = 'open'"
                             + " order by severity_rank desc, risk_score desc, created_at, item_id offset 0 rows fetch next 50 rows only");
             run("reviewer of 5 RMs, overdue open items, page 10 (size 50)", reads, dataSource, now, pages,
-                    new ReviewPageQuery(ReviewState.OPEN, null, null, true, fiveRms, 10, 50),
+                    new ReviewPageQuery(ReviewState.OPEN, null, null, true, null, fiveRms, 10, 50),
                     "select count(*) from review_item where rm in ('rm-01','rm-02','rm-03','rm-04','rm-05') and state = 'open'"
                             + " and state <> 'closed' and created_at < ?",
                     "select * from review_item where rm in ('rm-01','rm-02','rm-03','rm-04','rm-05') and state = 'open'"

@@ -3,6 +3,8 @@ package org.imarchive.bench.spine;
 import org.h2.jdbcx.JdbcDataSource;
 import org.imarchive.archive.capture.CapturedPayload;
 import org.imarchive.archive.capture.FileCaptureJournal;
+import org.imarchive.archive.crypto.DataKeys;
+import org.imarchive.archive.crypto.MasterKey;
 import org.imarchive.archive.ledger.ArchiveVerifier;
 import org.imarchive.archive.ledger.Ledger;
 import org.imarchive.archive.pipeline.ArchivePipeline;
@@ -11,7 +13,14 @@ import org.imarchive.archive.store.ArchiveSchema;
 import org.imarchive.archive.store.FileBlobStore;
 import org.imarchive.archive.store.JdbcArchiveStore;
 import org.imarchive.archive.store.RecordPacks;
+import org.imarchive.archive.store.RecordRetention;
+import org.imarchive.archive.store.RetentionSchedule;
 import org.imarchive.connectors.twilio.TwilioNormalizer;
+import org.imarchive.retention.policy.RecordType;
+import org.imarchive.retention.policy.RetentionAssignment;
+import org.imarchive.retention.policy.RetentionPolicyLoader;
+import org.imarchive.retention.policy.RetentionPolicySet;
+import org.imarchive.retention.policy.RetentionSubject;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -36,7 +45,10 @@ import java.util.stream.Collectors;
 /**
  * Capture-and-commit throughput of the whole spine (journal with group commit, then normalize, commit to record packs,
  * H2 metadata and the ledger) for N Twilio webhook bodies from concurrent producers, printed next to the raw rate of
- * appending the same bytes to one file with an fsync after each append, on the same disk, in the same run.
+ * appending the same bytes to one file with an fsync after each append, on the same disk, in the same run. The spine
+ * runs twice on fresh directories: as before encryption at rest (plaintext packs, no retention), then as the gateway
+ * runs by default (records sealed with per-message data keys, retention assigned from config/retention.yml), so the
+ * cost of encryption and retention at commit is read off one run.
  *
  * <p>Run: {@code mvn -q -pl bench -am package -DskipTests && java -cp "bench/target/classes:$(cat bench/target/classpath)"
  * org.imarchive.bench.spine.CaptureCommitBench [messages] [producers] [dir]}, or {@code bench/run capture-commit}.
@@ -56,9 +68,12 @@ public final class CaptureCommitBench {
         System.out.printf("raw   append+fsync per message (1 thread):   %,10.0f msg/s  (%,d appends in %.2f s)%n",
                 raw.rate(), raw.count, raw.seconds);
 
-        double ours = captureAndCommit(dir.resolve("archive"), bodies, producers);
-        System.out.printf("ours  capture+commit (journal group commit,  %,10.0f msg/s  (%,d messages committed, verified)%n", ours, messages);
-        System.out.printf("      normalize, packs, H2, ledger)%n");
+        double plain = captureAndCommit(dir.resolve("archive-plain"), bodies, producers, false);
+        System.out.printf("ours  capture+commit, plaintext, no retention %,10.0f msg/s  (%,d messages committed, verified)%n", plain, messages);
+        double ours = captureAndCommit(dir.resolve("archive"), bodies, producers, true);
+        System.out.printf("ours  capture+commit, encrypted + retention   %,10.0f msg/s  (%,d messages committed, verified)%n", ours, messages);
+        System.out.printf("      (journal group commit, normalize, packs, H2, ledger; the second as the gateway runs by default)%n");
+        System.out.printf("encryption + retention at commit: %.2f x the plaintext rate%n", ours / plain);
         System.out.printf("ratio ours / raw = %.2f  (target >= 0.5)%n", ours / raw.rate());
     }
 
@@ -83,7 +98,7 @@ public final class CaptureCommitBench {
         }
     }
 
-    static double captureAndCommit(Path dir, List<byte[]> bodies, int producers) throws Exception {
+    static double captureAndCommit(Path dir, List<byte[]> bodies, int producers, boolean encryptedWithRetention) throws Exception {
         Files.createDirectories(dir);
         // the gateway keeps connections in a pool; without one, H2 would close (and compact) the database after each commit
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -92,8 +107,21 @@ public final class CaptureCommitBench {
         ArchiveSchema.migrate(dataSource);
         Clock clock = Clock.systemUTC();
         RecordPacks packs = new RecordPacks(dir.resolve("records"), 1L << 30);
-        FileBlobStore blobs = new FileBlobStore(dir.resolve("blobs"));
-        JdbcArchiveStore store = new JdbcArchiveStore(dataSource, packs, new Ledger(clock), blobs, clock);
+        DataKeys keys = null;
+        RetentionSchedule retention = null;
+        if (encryptedWithRetention) {
+            keys = new DataKeys(dataSource, MasterKey.generate(), clock);
+            keys.checkMasterKey();
+            RetentionPolicySet policy = RetentionPolicyLoader.load(Path.of("config/retention.yml"));
+            retention = question -> {
+                RetentionAssignment assigned = policy.assign(new RetentionSubject(RecordType.MESSAGE, question.platform(), question.accountId(),
+                        null, null, question.recordTime()));
+                return new RecordRetention(assigned.retentionClass(), assigned.legalBasis(), assigned.expiresOn(), assigned.policyVersion(),
+                        assigned.policyHash(), assigned.matchedRules(), question.kind(), null, null, question.recordTime());
+            };
+        }
+        FileBlobStore blobs = new FileBlobStore(dir.resolve("blobs"), keys);
+        JdbcArchiveStore store = new JdbcArchiveStore(dataSource, packs, new Ledger(clock), blobs, clock, keys, retention);
         try (FileCaptureJournal journal = FileCaptureJournal.open(dir.resolve("journal"));
              ArchivePipeline pipeline = new ArchivePipeline(journal, store, List.of(new TwilioNormalizer()), account -> true,
                      List.of(), PipelineListener.NONE, 500)) {
@@ -125,7 +153,7 @@ public final class CaptureCommitBench {
                 throw new IllegalStateException("committed " + stored + " messages, expected " + bodies.size());
             }
             long verifyStarted = System.nanoTime();
-            var report = new ArchiveVerifier(dataSource, packs, blobs).verify();
+            var report = new ArchiveVerifier(dataSource, packs, blobs, keys).verify();
             if (!report.intact()) {
                 throw new IllegalStateException("verify failed after the benchmark: " + report.summary());
             }

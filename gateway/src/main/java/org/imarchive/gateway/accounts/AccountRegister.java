@@ -15,6 +15,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +32,15 @@ public class AccountRegister implements AccountApproval {
     private final AuditLog audit;
     private final Clock clock;
     private final AtomicReference<Set<AccountRef>> approved = new AtomicReference<>();
+    private final AtomicReference<Map<AccountRef, RetentionFacts>> retentionFacts = new AtomicReference<>();
+
+    /**
+     * What retention rules match on besides platform and account (ADR 0013): the desk that owns the account and where
+     * its client relationships are booked; either may be unknown (null), and then only rules that do not restrict it apply.
+     */
+    public record RetentionFacts(String businessLine, String jurisdiction) {
+        static final RetentionFacts UNKNOWN = new RetentionFacts(null, null);
+    }
 
     public AccountRegister(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -103,17 +113,26 @@ public class AccountRegister implements AccountApproval {
         return get(id);
     }
 
-    /** Records an account approved in the configuration file, once; the file's author and approver are its evidence. */
+    /**
+     * Records an account approved in the configuration file, once; the file's author and approver are its evidence. The
+     * business line and jurisdiction (for retention) are taken from the file whenever it is read, so adding them later
+     * reaches accounts seeded before; they govern records committed from then on, and a new policy version re-evaluates
+     * archived ones.
+     */
     public void seed(Platform platform, String accountId, String owner, String justification, LocalDate reviewDate,
-                     String requestedBy, String approvedBy, String source) {
+                     String requestedBy, String approvedBy, String source, RetentionFacts facts) {
         if (find(platform, accountId).stream().anyMatch(a -> a.state() == RegisteredAccount.State.APPROVED)) {
+            jdbc.update("update approved_account set business_line = ?, jurisdiction = ? where platform = ? and account_id = ? and state = 'APPROVED'",
+                    facts.businessLine(), facts.jurisdiction(), platform.wireName(), accountId);
+            reload();
             return;
         }
         String id = Ids.newId(clock.instant());
         jdbc.update("insert into approved_account (id, platform, account_id, owner, justification, review_date, state, requested_by, requested_at,"
-                        + " decided_by, decided_at, decision_comment, source) values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " decided_by, decided_at, decision_comment, source, business_line, jurisdiction) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 id, platform.wireName(), accountId, owner, justification, Date.valueOf(reviewDate), RegisteredAccount.State.APPROVED.name(),
-                requestedBy, Jdbc.timestamp(clock.instant()), approvedBy, Jdbc.timestamp(clock.instant()), "approved in " + source, source);
+                requestedBy, Jdbc.timestamp(clock.instant()), approvedBy, Jdbc.timestamp(clock.instant()), "approved in " + source, source,
+                facts.businessLine(), facts.jurisdiction());
         audit.record(new AuditEvent("system", "account.seed", platform.wireName() + ":" + accountId, AuditEvent.Outcome.SUCCESS, null,
                 "from " + source + ", requested by " + requestedBy + ", approved by " + approvedBy));
         reload();
@@ -133,6 +152,16 @@ public class AccountRegister implements AccountApproval {
                 .filter(a -> a.state() == RegisteredAccount.State.APPROVED && a.owner() != null).map(RegisteredAccount::owner).findFirst();
     }
 
+    /** The approved account's business line and jurisdiction, as far as the register knows them; asked for every commit. */
+    public RetentionFacts retentionFactsOf(AccountRef account) {
+        Map<AccountRef, RetentionFacts> current = retentionFacts.get();
+        if (current == null) {
+            reload();
+            current = retentionFacts.get();
+        }
+        return current.getOrDefault(account, RetentionFacts.UNKNOWN);
+    }
+
     /** Approved accounts whose review date has passed: the periodic attestation a supervisor must redo. */
     public List<RegisteredAccount> dueForReview() {
         LocalDate today = LocalDate.now(clock);
@@ -144,8 +173,13 @@ public class AccountRegister implements AccountApproval {
     }
 
     private Set<AccountRef> reload() {
-        Set<AccountRef> loaded = jdbc.query("select platform, account_id from approved_account where state = 'APPROVED'",
-                (rows, i) -> new AccountRef(Platform.fromWireName(rows.getString(1)), rows.getString(2))).stream().collect(Collectors.toUnmodifiableSet());
+        Map<AccountRef, RetentionFacts> facts = new java.util.HashMap<>();
+        jdbc.query("select platform, account_id, business_line, jurisdiction from approved_account where state = 'APPROVED'", rows -> {
+            facts.put(new AccountRef(Platform.fromWireName(rows.getString(1)), rows.getString(2)),
+                    new RetentionFacts(rows.getString(3), rows.getString(4)));
+        });
+        retentionFacts.set(Map.copyOf(facts));
+        Set<AccountRef> loaded = Set.copyOf(facts.keySet());
         approved.set(loaded);
         return loaded;
     }

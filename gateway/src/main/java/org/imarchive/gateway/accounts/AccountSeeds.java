@@ -40,8 +40,9 @@ public class AccountSeeds implements InitializingBean {
     record AccountsFile(List<Entry> accounts) {
     }
 
+    /** @param businessLine and {@code jurisdiction}: optional, what retention rules match on (config/retention.yml) */
     record Entry(Platform platform, String accountId, String owner, String justification, LocalDate reviewDate,
-                 String requestedBy, String approvedBy) {
+                 String requestedBy, String approvedBy, String businessLine, String jurisdiction) {
     }
 
     @Override
@@ -50,12 +51,14 @@ public class AccountSeeds implements InitializingBean {
         if (file != null && Files.exists(file)) {
             for (Entry entry : read(file)) {
                 register.seed(entry.platform(), entry.accountId(), entry.owner(), entry.justification(), entry.reviewDate(),
-                        entry.requestedBy(), entry.approvedBy(), file.getFileName().toString());
+                        entry.requestedBy(), entry.approvedBy(), file.getFileName().toString(),
+                        new AccountRegister.RetentionFacts(entry.businessLine(), entry.jurisdiction()));
             }
         }
         for (ApprovedAccountsProperties.Account account : properties.approved()) {
             register.seed(account.platform(), account.accountId(), account.owner(), "configured in gateway.accounts.approved",
-                    LocalDate.now().plusYears(1), "configuration", "configuration", "gateway.accounts.approved");
+                    LocalDate.now().plusYears(1), "configuration", "configuration", "gateway.accounts.approved",
+                    new AccountRegister.RetentionFacts(account.businessLine(), account.jurisdiction()));
         }
     }
 

@@ -5,10 +5,12 @@ import org.imarchive.archive.audit.AuditEvent;
 import org.imarchive.archive.audit.AuditLog;
 import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.archive.store.StoredMessage;
+import org.imarchive.gateway.search.Visibility;
 import org.imarchive.gateway.security.Actors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reading the archive: a message with every version, a conversation in order. There is no way to write: each write
+ * Reading the archive: a message with every version, a conversation in order, each only if the caller may see it
+ * (supervisors and reviewers: the messages of their groups' RMs). There is no way to write: each write
  * to a stored message is refused with 405 and the reason, and the attempt goes on the audit trail.
  */
 @RestController
@@ -32,15 +35,20 @@ public class MessagesController {
 
     private final ArchiveStore store;
     private final AuditLog audit;
+    private final Visibility visibility;
 
-    public MessagesController(ArchiveStore store, AuditLog audit) {
+    public MessagesController(ArchiveStore store, AuditLog audit, Visibility visibility) {
         this.store = store;
         this.audit = audit;
+        this.visibility = visibility;
     }
 
     @GetMapping("/messages/{id}")
-    public Map<String, Object> message(@PathVariable String id, HttpServletRequest request) {
+    public Map<String, Object> message(@PathVariable String id, Authentication caller, HttpServletRequest request) {
         StoredMessage message = store.message(id).orElse(null);
+        if (message != null && !visibility.maySee(caller, message)) {
+            throw outsideSupervisionGroups("message.view", id, request);
+        }
         audit.record(new AuditEvent(Actors.current(), "message.view", id,
                 message == null ? AuditEvent.Outcome.FAILED : AuditEvent.Outcome.SUCCESS, Actors.addressOf(request), null));
         if (message == null) {
@@ -54,15 +62,19 @@ public class MessagesController {
                                             @RequestParam(required = false) String around,
                                             @RequestParam(defaultValue = "0") int offset,
                                             @RequestParam(defaultValue = "200") int size,
-                                            HttpServletRequest request) {
+                                            Authentication caller, HttpServletRequest request) {
         if (offset < 0 || size < 1 || size > 1000) {
             throw new IllegalArgumentException("offset must be >= 0 and size between 1 and 1000");
         }
         List<StoredMessage> messages = around == null ? store.conversation(id, offset, size)
                 : store.conversationAround(around, size / 2, size / 2).stream().filter(m -> id.equals(m.conversationId())).toList();
+        List<StoredMessage> visible = messages.stream().filter(message -> visibility.maySee(caller, message)).toList();
+        if (!messages.isEmpty() && visible.isEmpty()) {
+            throw outsideSupervisionGroups("conversation.view", id, request);
+        }
         audit.record(new AuditEvent(Actors.current(), "conversation.view", id, AuditEvent.Outcome.SUCCESS, Actors.addressOf(request),
                 (around == null ? "offset=" + offset : "around=" + around) + " size=" + size));
-        if (messages.isEmpty() && offset == 0) {
+        if (visible.isEmpty() && offset == 0) {
             throw ApiException.notFound("conversation " + id);
         }
         Map<String, Object> view = new LinkedHashMap<>();
@@ -72,8 +84,15 @@ public class MessagesController {
         } else {
             view.put("around", around);
         }
-        view.put("items", MessageViews.summaries(messages));
+        view.put("items", MessageViews.summaries(visible));
         return view;
+    }
+
+    /** What the caller may not see does not exist for them (404, as for a review item), and the attempt is audited. */
+    private ApiException outsideSupervisionGroups(String action, String id, HttpServletRequest request) {
+        audit.record(new AuditEvent(Actors.current(), action, id, AuditEvent.Outcome.REFUSED, Actors.addressOf(request),
+                "not in the caller's supervision groups"));
+        return ApiException.notFound((action.startsWith("message") ? "message " : "conversation ") + id);
     }
 
     @RequestMapping(value = {"/messages", "/messages/{id}", "/messages/{id}/**", "/conversations/{id}", "/conversations/{id}/**"},

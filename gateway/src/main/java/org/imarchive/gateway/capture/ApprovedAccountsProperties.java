@@ -20,6 +20,7 @@ import java.util.List;
 public record ApprovedAccountsProperties(@DefaultValue("./config/accounts.yml") java.nio.file.Path file,
                                          @Valid @DefaultValue List<Account> approved) {
 
-    public record Account(@NotNull Platform platform, @NotBlank String accountId, String owner) {
+    /** @param businessLine and {@code jurisdiction}: optional, what retention rules match on (config/retention.yml) */
+    public record Account(@NotNull Platform platform, @NotBlank String accountId, String owner, String businessLine, String jurisdiction) {
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Import;
 
 /** What the command-line tools need: settings, the metadata database, the archive's storage and search; no web, no capture. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({GatewayProperties.class, SearchProperties.class, ApprovedAccountsProperties.class})
+@EnableConfigurationProperties({GatewayProperties.class, org.imarchive.gateway.config.EncryptionProperties.class, SearchProperties.class, ApprovedAccountsProperties.class})
 @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
 @Import({ArchiveStorageConfiguration.class, AccountRegister.class, SearchConfiguration.class, VerifyCommand.class, ReindexCommand.class})
 class CommandConfiguration {

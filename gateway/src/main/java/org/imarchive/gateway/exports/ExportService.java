@@ -34,6 +34,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,12 +119,21 @@ public class ExportService implements AutoCloseable {
     }
 
     public Optional<ExportJob> job(String id) {
-        return jdbc.query("select * from export_job where id = ?", (rows, i) -> new ExportJob(rows.getString("id"), rows.getString("matter"),
+        return jdbc.query("select * from export_job where id = ?", ExportService::job, id).stream().findFirst();
+    }
+
+    /** The newest jobs first, for the exports page. */
+    public List<ExportJob> recent(int limit) {
+        return jdbc.query("select * from export_job order by created_at desc, id desc fetch first " + limit + " rows only", ExportService::job);
+    }
+
+    private static ExportJob job(ResultSet rows, int row) throws SQLException {
+        return new ExportJob(rows.getString("id"), rows.getString("matter"),
                 rows.getString("requester"), rows.getString("selection"), rows.getString("formats"), rows.getString("state"),
                 rows.getLong("conversations"), rows.getLong("messages"), rows.getLong("pages"), (Long) rows.getObject("total_messages", Long.class),
                 Jdbc.instant(rows, rows.findColumn("created_at")), Jdbc.instant(rows, rows.findColumn("finished_at")),
                 rows.getString("file_sha256"), rows.getString("manifest_sha256"), (Long) rows.getObject("ledger_serial", Long.class),
-                rows.getString("first_bates"), rows.getString("last_bates"), rows.getString("error")), id).stream().findFirst();
+                rows.getString("first_bates"), rows.getString("last_bates"), rows.getString("error"));
     }
 
     /** The finished production's file, for download; the download is audited. */

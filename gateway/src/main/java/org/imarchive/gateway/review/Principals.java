@@ -2,6 +2,7 @@ package org.imarchive.gateway.review;
 
 import org.imarchive.gateway.security.Role;
 import org.imarchive.supervision.queue.ReviewItem;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -29,7 +30,18 @@ public class Principals {
     }
 
     public boolean mayReview(String username) {
-        Set<String> roles = rolesOf(username);
+        return mayReview(rolesOf(username));
+    }
+
+    /**
+     * Whether the caller may review, by the roles they signed in with: a person signed in by the directory or by an
+     * OIDC token has no local user to look up, and may still take an item themselves.
+     */
+    public boolean mayReview(Authentication caller) {
+        return mayReview(caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet()));
+    }
+
+    private static boolean mayReview(Set<String> roles) {
         return roles.contains(Role.REVIEWER.authority()) || roles.contains(Role.SUPERVISOR.authority()) || roles.contains(Role.COMPLIANCE.authority());
     }
 

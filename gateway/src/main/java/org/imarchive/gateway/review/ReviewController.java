@@ -51,11 +51,12 @@ public class ReviewController {
                                     @RequestParam(required = false) String group,
                                     @RequestParam(required = false) String assignee,
                                     @RequestParam(required = false) Boolean overdue,
+                                    @RequestParam(required = false) String reason,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "50") int size,
                                     Authentication caller, HttpServletRequest request) {
         ReviewPage result = service.page(caller, state == null || state.isBlank() ? null : ReviewState.fromWireName(state),
-                blankToNull(group), blankToNull(assignee), overdue, page, size, Actors.addressOf(request));
+                blankToNull(group), blankToNull(assignee), overdue, blankToNull(reason), page, size, Actors.addressOf(request));
         Instant now = clock.instant();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("total", result.total());

@@ -65,13 +65,13 @@ public class ReviewService {
                              Optional<StoredMessage> message, List<StoredMessage> context) {
     }
 
-    public ReviewPage page(Authentication caller, ReviewState state, String group, String assignee, Boolean overdue, int page, int size,
-                           String remoteAddress) {
-        ReviewPageQuery query = new ReviewPageQuery(state, group, assignee, overdue, visibility.visibleRms(caller), page, size);
+    public ReviewPage page(Authentication caller, ReviewState state, String group, String assignee, Boolean overdue, String reason, int page,
+                           int size, String remoteAddress) {
+        ReviewPageQuery query = new ReviewPageQuery(state, group, assignee, overdue, reason, visibility.visibleRms(caller), page, size);
         ReviewPage result = reads.page(query, ReviewAge.overdueIfCreatedBefore(properties.sla(), clock.instant()));
         audit.record(new AuditEvent(caller.getName(), "review.list", null, AuditEvent.Outcome.SUCCESS, remoteAddress,
                 "state=" + (state == null ? null : state.wireName()) + " group=" + group + " assignee=" + assignee + " overdue=" + overdue
-                        + " page=" + page + " size=" + size + " total=" + result.total()));
+                        + " reason=" + reason + " page=" + page + " size=" + size + " total=" + result.total()));
         return result;
     }
 
@@ -89,7 +89,7 @@ public class ReviewService {
     public ReviewEvidence.Assignment assign(Authentication caller, String itemId, String assignee, String remoteAddress) {
         ReviewItem item = visibleItem(caller, itemId, "review.assign", remoteAddress);
         String to = assignee == null || assignee.isBlank() ? caller.getName() : assignee;
-        refuseUnless(principals.mayReview(to), caller, "review.assign", itemId, remoteAddress,
+        refuseUnless(to.equals(caller.getName()) ? principals.mayReview(caller) : principals.mayReview(to), caller, "review.assign", itemId, remoteAddress,
                 to + " is not a user with the reviewer, supervisor or compliance role");
         refuseUnless(!selfReview.ownsMessageOf(to, item), caller, "review.assign", itemId, remoteAddress,
                 to + " is the relationship manager of this message and may not review it");

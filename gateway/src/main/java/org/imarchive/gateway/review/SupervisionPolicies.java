@@ -38,6 +38,7 @@ public class SupervisionPolicies implements InitializingBean {
     private final AuditLog audit;
     private final Clock clock;
     private volatile LexiconEngine engine;
+    private volatile List<LexiconPolicy> policies = List.of();
 
     public SupervisionPolicies(ReviewProperties properties, JdbcTemplate jdbc, AuditLog audit, Clock clock) {
         this.properties = properties;
@@ -51,11 +52,17 @@ public class SupervisionPolicies implements InitializingBean {
         List<LexiconPolicy> policies = load();
         versions.recordOrRefuse(policies, clock.instant());
         engine = LexiconEngine.compile(policies);
+        this.policies = List.copyOf(policies);
         recordIfChanged(policies);
     }
 
     public LexiconEngine engine() {
         return engine;
+    }
+
+    /** The policies in force, in the order they were loaded. */
+    public List<LexiconPolicy> policies() {
+        return policies;
     }
 
     private List<LexiconPolicy> load() {

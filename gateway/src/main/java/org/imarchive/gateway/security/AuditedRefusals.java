@@ -1,5 +1,6 @@
 package org.imarchive.gateway.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.imarchive.archive.audit.AuditEvent;
@@ -7,6 +8,7 @@ import org.imarchive.archive.audit.AuditLog;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.AuthenticationException;
@@ -18,16 +20,20 @@ import java.io.IOException;
 
 /**
  * Every refused attempt goes on the audit trail: a request without valid credentials, a request the caller's roles do
- * not allow, and each failed sign-in (which also counts towards the lockout).
+ * not allow, and each failed password sign-in (which also counts towards the lockout, local or directory).
  */
 @Component
 public class AuditedRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
     private final AuditLog audit;
     private final LocalUsers users;
+    private final DirectoryLockout directoryLockout;
+    private final MeterRegistry meters;
 
-    public AuditedRefusals(AuditLog audit, LocalUsers users) {
+    public AuditedRefusals(AuditLog audit, LocalUsers users, DirectoryLockout directoryLockout, MeterRegistry meters) {
         this.audit = audit;
         this.users = users;
+        this.directoryLockout = directoryLockout;
+        this.meters = meters;
     }
 
     @Override
@@ -47,8 +53,13 @@ public class AuditedRefusals implements AuthenticationEntryPoint, AccessDeniedHa
 
     @EventListener
     public void onFailure(AbstractAuthenticationFailureEvent event) {
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+            // a bearer token is the secret itself and names nobody: its refusals are audited without it, by the OIDC entry point
+            return;
+        }
         String username = event.getAuthentication().getName();
-        boolean locked = users.exists(username) && users.failedSignIn(username);
+        boolean locked = users.exists(username) ? users.failedSignIn(username) : directoryLockout.isLocked(username);
+        meters.counter("imarchive.signin.refused", "credentials", "password").increment();
         audit.record(new AuditEvent(username, "sign-in", username, AuditEvent.Outcome.REFUSED, null,
                 event.getException().getClass().getSimpleName() + (locked ? "; account locked" : "")));
     }

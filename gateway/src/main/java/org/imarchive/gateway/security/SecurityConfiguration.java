@@ -1,5 +1,6 @@
 package org.imarchive.gateway.security;
 
+import org.imarchive.gateway.security.oidc.BearerTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -42,7 +43,7 @@ public class SecurityConfiguration {
 
     @Bean
     @org.springframework.core.annotation.Order(2)
-    SecurityFilterChain api(HttpSecurity http, AuditedRefusals refusals) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuditedRefusals refusals, BearerTokens bearerTokens) throws Exception {
         String[] readers = {Role.COMPLIANCE.name(), Role.SUPERVISOR.name(), Role.REVIEWER.name(), Role.AUDITOR.name()};
         http
                 .authorizeHttpRequests(rules -> rules
@@ -66,6 +67,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/telegram/**").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/api/messages/send").hasRole(Role.RM.name())
                         .requestMatchers(HttpMethod.POST, "/api/reconciliations").hasAnyRole(Role.ADMIN.name(), Role.COMPLIANCE.name())
+                        .requestMatchers(HttpMethod.GET, "/api/dispositions", "/api/dispositions/**").hasAnyRole(Role.COMPLIANCE.name(), Role.AUDITOR.name())
+                        .requestMatchers("/api/dispositions", "/api/dispositions/**").hasRole(Role.COMPLIANCE.name())
+                        .requestMatchers("/api/erasure-requests", "/api/erasure-requests/**").hasRole(Role.COMPLIANCE.name())
                         .requestMatchers(HttpMethod.POST, "/api/review/**").hasAnyRole(Role.COMPLIANCE.name(), Role.SUPERVISOR.name(), Role.REVIEWER.name())
                         .requestMatchers("/api/**").hasAnyRole(readers)
                         .anyRequest().denyAll())
@@ -77,6 +81,7 @@ public class SecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
                         .frameOptions(frame -> frame.deny()));
+        bearerTokens.applyTo(http);
         return http.build();
     }
 }

@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * A whole gateway as {@code GatewayTest} starts one, with its own port and data directory (two contexts cannot share
- * a port), the starter policies, and two supervision groups: wealth (reviewers rita and rm-anna, supervisor sam)
- * supervises rm-anna, who owns the Twilio business number; retail (reviewer rex) supervises rm-bob.
+ * a port), the starter policies, and two supervision groups: wealth (reviewers rita and rm-anna, supervisor sam, and
+ * dora, who has no local account and signs in from the directory) supervises rm-anna, who owns the Twilio business number; retail (reviewer rex) supervises rm-bob.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 abstract class ReviewGatewayTest {
@@ -53,7 +53,7 @@ abstract class ReviewGatewayTest {
         registry.add("gateway.supervision.policies-dir", () -> policiesDir.toString());
         registry.add("gateway.supervision.sample-rate", () -> "0.1");
         registry.add("gateway.supervision.groups[0].name", () -> "wealth");
-        registry.add("gateway.supervision.groups[0].members", () -> "rita,rm-anna,sam");
+        registry.add("gateway.supervision.groups[0].members", () -> "rita,rm-anna,sam,dora");
         registry.add("gateway.supervision.groups[0].rms", () -> RM);
         registry.add("gateway.supervision.groups[1].name", () -> "retail");
         registry.add("gateway.supervision.groups[1].members", () -> "rex");

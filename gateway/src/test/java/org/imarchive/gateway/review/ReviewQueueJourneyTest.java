@@ -9,6 +9,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -19,11 +22,17 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * A month of one RM's WhatsApp traffic through signed Twilio webhooks: three messages that trip the starter lexicons
  * among everyday ones. The scanner files exactly the expected items and a sample anyone with the seed recomputes; the
- * RM's reviewers work them to closed; nobody reviews their own messages; other groups see nothing; it is all audited.
+ * RM's reviewers work them to closed; nobody reviews their own messages; other groups see nothing, neither in the
+ * queue nor by asking for the message or its conversation; it is all audited.
  */
 class ReviewQueueJourneyTest extends ReviewGatewayTest {
     static final String CUSTOMER = "+447700900123";
@@ -40,6 +49,9 @@ class ReviewQueueJourneyTest extends ReviewGatewayTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    WebApplicationContext context;
 
     @BeforeEach
     void traffic() {
@@ -182,9 +194,42 @@ class ReviewQueueJourneyTest extends ReviewGatewayTest {
         assertThat(total("compliance", "group=retail")).isZero();
     }
 
+    @Test
+    void anotherGroupsReviewerCannotReadTheMessageOrItsConversationEither() {
+        String messageId = messageIdOf(sid(1));
+        String conversationId = (String) as("compliance").getForObject("/api/messages/" + messageId, Map.class).get("conversationId");
+        for (String user : List.of("rita", "sam", "auditor")) {
+            assertThat(as(user).getForEntity("/api/messages/" + messageId, Map.class).getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+            assertThat(as(user).getForEntity("/api/conversations/" + conversationId, Map.class).getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+        }
+        assertThat(as("rex").getForEntity("/api/messages/" + messageId, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("rex").getForEntity("/api/conversations/" + conversationId, Map.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("rex").getForEntity("/api/conversations/" + conversationId + "?around=" + messageId, Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        await().atMost(Duration.ofSeconds(60)).until(() -> searchTotal("compliance", "q=personal") > 0);
+        assertThat(searchTotal("rex", "q=personal")).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where actor = 'rex' and action in ('message.view', 'conversation.view')"
+                + " and outcome = 'REFUSED'", Long.class)).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReviewerWithoutALocalAccountTakesAnItemThemselves() throws Exception {
+        String id = (String) allItems("compliance").stream()
+                .filter(item -> ((List<String>) item.get("reasons")).equals(List.of("sample")) && "open".equals(item.get("state")))
+                .findFirst().orElseThrow().get("id");
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        mvc.perform(post("/api/review/items/" + id + "/assign").with(user("dora").roles("REVIEWER")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.assignee").value("dora"));
+    }
+
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> allItems(String user) {
         return (List<Map<String, Object>>) as(user).getForObject("/api/review/items?size=200", Map.class).get("items");
+    }
+
+    private long searchTotal(String user, String query) {
+        return ((Number) as(user).getForObject("/api/messages?" + query, Map.class).get("total")).longValue();
     }
 
     private long total(String user, String query) {

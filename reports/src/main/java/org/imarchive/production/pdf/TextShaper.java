@@ -8,6 +8,7 @@ import com.ibm.icu.util.ULocale;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Turns logical text into lines PDFBox can draw as they are, because PDFBox neither shapes nor reorders: Arabic is
@@ -17,6 +18,7 @@ import java.util.List;
 final class TextShaper {
     private static final ArabicShaping ARABIC = new ArabicShaping(
             ArabicShaping.LETTERS_SHAPE | ArabicShaping.TEXT_DIRECTION_LOGICAL | ArabicShaping.LENGTH_GROW_SHRINK);
+    private static final Pattern NEWLINE = Pattern.compile("\r\n|\r|\n");
 
     private final TranscriptFonts fonts;
     private final BreakIterator breaks = BreakIterator.getLineInstance(ULocale.ROOT);
@@ -30,7 +32,11 @@ final class TextShaper {
      */
     List<TextLine> lines(String text, TranscriptFonts.Style style, float maxWidth) {
         List<TextLine> lines = new ArrayList<>();
-        for (String paragraph : text.split("\r\n|\r|\n", -1)) {
+        if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            layOut(clean(text), style, maxWidth, lines);
+            return lines;
+        }
+        for (String paragraph : NEWLINE.split(text, -1)) {
             layOut(clean(paragraph), style, maxWidth, lines);
         }
         return lines;
@@ -48,40 +54,46 @@ final class TextShaper {
             lines.add(new TextLine(List.of(), 0, false));
             return;
         }
-        float[] advance = advances(shaped, style);
+        // advance widths summed from the paragraph's start: the width of any stretch is one subtraction
+        double[] before = advancesBefore(shaped, style);
+        if (before[trimEnd(shaped, 0, shaped.length())] <= maxWidth) {
+            // most paragraphs fit on one line: no break opportunity would be taken, so none is looked for
+            lines.add(line(shaped, 0, shaped.length(), style, level, needsBidi, rightToLeft));
+            return;
+        }
         breaks.setText(shaped);
         int lineStart = 0;
         int lastFit = -1;
-        float width = 0;
+        double width = 0;
         int segmentStart = 0;
         for (int end = breaks.next(); end != BreakIterator.DONE; end = breaks.next()) {
-            float segment = sum(advance, segmentStart, end);
-            float visible = sum(advance, segmentStart, trimEnd(shaped, segmentStart, end));
+            double segment = before[end] - before[segmentStart];
+            double visible = before[trimEnd(shaped, segmentStart, end)] - before[segmentStart];
             if (width + visible > maxWidth && lastFit > lineStart) {
-                lines.add(line(shaped, lineStart, lastFit, style, level, rightToLeft));
+                lines.add(line(shaped, lineStart, lastFit, style, level, needsBidi, rightToLeft));
                 lineStart = lastFit;
                 width = 0;
             }
             width += segment;
-            if (sum(advance, lineStart, trimEnd(shaped, lineStart, end)) > maxWidth) {
+            if (before[trimEnd(shaped, lineStart, end)] - before[lineStart] > maxWidth) {
                 // one word longer than the line: cut it where it overflows
-                lineStart = cutLongWord(shaped, advance, lineStart, end, maxWidth, style, level, rightToLeft, lines);
-                width = sum(advance, lineStart, end);
+                lineStart = cutLongWord(shaped, before, lineStart, end, maxWidth, style, level, needsBidi, rightToLeft, lines);
+                width = before[end] - before[lineStart];
             }
             lastFit = end;
             segmentStart = end;
         }
-        lines.add(line(shaped, lineStart, shaped.length(), style, level, rightToLeft));
+        lines.add(line(shaped, lineStart, shaped.length(), style, level, needsBidi, rightToLeft));
     }
 
-    private int cutLongWord(String text, float[] advance, int start, int end, float maxWidth, TranscriptFonts.Style style,
-                            byte level, boolean rightToLeft, List<TextLine> lines) {
+    private int cutLongWord(String text, double[] before, int start, int end, float maxWidth, TranscriptFonts.Style style,
+                            byte level, boolean needsBidi, boolean rightToLeft, List<TextLine> lines) {
         int lineStart = start;
-        float width = 0;
+        double width = 0;
         for (int i = start; i < end; i = text.offsetByCodePoints(i, 1)) {
-            float next = advance[i];
+            double next = before[i + 1] - before[i];
             if (width + next > maxWidth && i > lineStart) {
-                lines.add(line(text, lineStart, i, style, level, rightToLeft));
+                lines.add(line(text, lineStart, i, style, level, needsBidi, rightToLeft));
                 lineStart = i;
                 width = 0;
             }
@@ -90,10 +102,11 @@ final class TextShaper {
         return lineStart;
     }
 
-    private TextLine line(String text, int start, int end, TranscriptFonts.Style style, byte level, boolean rightToLeft) {
+    /** @param needsBidi whether the paragraph has any right-to-left text: a line of one that has none is drawn as it is */
+    private TextLine line(String text, int start, int end, TranscriptFonts.Style style, byte level, boolean needsBidi, boolean rightToLeft) {
         String logical = text.substring(start, trimEnd(text, start, end));
         String visual = logical;
-        if (level != 0 || Bidi.requiresBidi(logical.toCharArray(), 0, logical.length())) {
+        if (level != 0 || needsBidi && Bidi.requiresBidi(logical.toCharArray(), 0, logical.length())) {
             Bidi bidi = new Bidi();
             bidi.setPara(logical, level, null);
             visual = bidi.writeReordered(Bidi.DO_MIRRORING | Bidi.REMOVE_BIDI_CONTROLS);
@@ -130,23 +143,25 @@ final class TextShaper {
         return new TextLine(runs, total, rightToLeft);
     }
 
-    private float[] advances(String text, TranscriptFonts.Style style) {
-        float[] advance = new float[text.length()];
+    /**
+     * {@code before[i]}: the advance widths of the characters before index {@code i}, a supplementary character's
+     * counted at its high surrogate; {@code before[length]} is the whole text's. Doubles, so sums are not rounded twice.
+     */
+    private double[] advancesBefore(String text, TranscriptFonts.Style style) {
+        double[] before = new double[text.length() + 1];
+        double total = 0;
         for (int i = 0; i < text.length(); ) {
             int codePoint = text.codePointAt(i);
             TranscriptFonts.Glyph glyph = fonts.glyph(codePoint, style);
-            advance[i] = glyph == null ? 0 : glyph.width();
-            i += Character.charCount(codePoint);
+            before[i] = total;
+            total += glyph == null ? 0 : glyph.width();
+            int next = i + Character.charCount(codePoint);
+            for (int j = i + 1; j <= next; j++) {
+                before[j] = total;
+            }
+            i = next;
         }
-        return advance;
-    }
-
-    private static float sum(float[] advance, int from, int to) {
-        float total = 0;
-        for (int i = from; i < to; i++) {
-            total += advance[i];
-        }
-        return total;
+        return before;
     }
 
     private static int trimEnd(String text, int start, int end) {
@@ -159,6 +174,9 @@ final class TextShaper {
 
     /** Tabs become spaces and other control characters go: neither has a glyph, and both would break the layout. */
     private static String clean(String paragraph) {
+        if (!hasControl(paragraph)) {
+            return paragraph;
+        }
         StringBuilder cleaned = new StringBuilder(paragraph.length());
         for (int i = 0; i < paragraph.length(); i++) {
             char c = paragraph.charAt(i);
@@ -169,6 +187,15 @@ final class TextShaper {
             }
         }
         return cleaned.toString();
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasArabic(String text) {

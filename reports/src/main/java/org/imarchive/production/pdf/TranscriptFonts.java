@@ -9,7 +9,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +31,11 @@ public final class TranscriptFonts implements Closeable {
     private final Map<ShippedFont, TrueTypeFont> parsed = new EnumMap<>(ShippedFont.class);
     private final Map<ShippedFont, CmapLookup> cmaps = new EnumMap<>(ShippedFont.class);
     private final Map<ShippedFont, Float> unitsPerEm = new EnumMap<>(ShippedFont.class);
-    private final Map<Style, Map<Integer, Glyph>> choices = new EnumMap<>(Style.class);
+    /**
+     * The choice made for each character and style, looked up for every character drawn: by style, then in blocks
+     * of 256 code points allocated when first used, {@link #NO_GLYPH} marking a character drawn as nothing.
+     */
+    private final Glyph[][][] choices = new Glyph[Style.values().length][(Character.MAX_CODE_POINT + 1) >> 8][];
     private long replaced;
 
     /** Which fallback order a paragraph uses. */
@@ -54,6 +57,8 @@ public final class TranscriptFonts implements Closeable {
     record Glyph(ShippedFont font, float width, boolean replaced) {
     }
 
+    private static final Glyph NO_GLYPH = new Glyph(ShippedFont.SANS, 0, false);
+
     public TranscriptFonts() {
         try {
             for (ShippedFont font : ShippedFont.values()) {
@@ -64,9 +69,6 @@ public final class TranscriptFonts implements Closeable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("a shipped font cannot be parsed", e);
-        }
-        for (Style style : Style.values()) {
-            choices.put(style, new HashMap<>());
         }
     }
 
@@ -79,14 +81,18 @@ public final class TranscriptFonts implements Closeable {
      * selector or joiner a font lacks): dropping those changes nothing a reader sees.
      */
     Glyph glyph(int codePoint, Style style) {
-        Map<Integer, Glyph> cache = choices.get(style);
-        Glyph known = cache.get(codePoint);
-        if (known != null || cache.containsKey(codePoint)) {
-            return known;
+        Glyph[] block = choices[style.ordinal()][codePoint >> 8];
+        if (block == null) {
+            block = new Glyph[256];
+            choices[style.ordinal()][codePoint >> 8] = block;
         }
-        Glyph chosen = lookUp(codePoint, style);
-        cache.put(codePoint, chosen);
-        return chosen;
+        Glyph known = block[codePoint & 0xff];
+        if (known == null) {
+            Glyph chosen = lookUp(codePoint, style);
+            known = chosen == null ? NO_GLYPH : chosen;
+            block[codePoint & 0xff] = known;
+        }
+        return known == NO_GLYPH ? null : known;
     }
 
     private Glyph lookUp(int codePoint, Style style) {

@@ -52,8 +52,10 @@ public record MessageView(
 
     public static MessageView of(StoredMessage stored, int sequence, ReplyExcerpts excerpts, Timestamps times) {
         Optional<ArchivedMessage> original = stored.original();
-        List<VersionView> versions = versions(stored, times);
-        MessageContent current = stored.currentContent().orElse(null);
+        // sorted once: StoredMessage sorts its records again on every versions() call
+        List<StoredRecord> versionRecords = stored.versions();
+        List<VersionView> versions = versions(versionRecords, times);
+        MessageContent current = versionRecords.isEmpty() ? null : stored.resolvedContentOf(versionRecords.get(versionRecords.size() - 1));
         Instant sentAt = original.map(ArchivedMessage::sentAt)
                 .orElseGet(() -> stored.records().stream().map(r -> r.record().capturedAt()).min(Comparator.naturalOrder()).orElseThrow());
         String replyTo = original.map(ArchivedMessage::replyToPlatformMessageId).orElse(null);
@@ -73,12 +75,11 @@ public record MessageView(
                 replyTo == null ? null : excerpts.of(replyTo).orElse(null),
                 original.map(ArchivedMessage::forward).map(f -> "Forwarded" + (f.originName() != null ? " from " + f.originName() : "")
                         + (f.frequentlyForwarded() ? " (forwarded many times)" : "")).orElse(null),
-                reaction, attachments(stored), current == null ? null : location(current),
+                reaction, attachments(versionRecords), current == null ? null : location(current),
                 current == null ? List.of() : details(current), deliveries);
     }
 
-    private static List<VersionView> versions(StoredMessage stored, Timestamps times) {
-        List<StoredRecord> records = stored.versions();
+    private static List<VersionView> versions(List<StoredRecord> records, Timestamps times) {
         List<VersionView> versions = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             StoredRecord record = records.get(i);
@@ -91,10 +92,10 @@ public record MessageView(
         return versions;
     }
 
-    private static List<AttachmentView> attachments(StoredMessage stored) {
+    private static List<AttachmentView> attachments(List<StoredRecord> versions) {
         // every version's attachments, once each: an edit usually repeats them, and a dropped one must still show
         Map<String, AttachmentView> unique = new LinkedHashMap<>();
-        for (StoredRecord version : stored.versions()) {
+        for (StoredRecord version : versions) {
             for (Attachment attachment : StoredMessage.contentOf(version).attachments()) {
                 String key = attachment.sha256() != null ? attachment.sha256() : attachment.platformMediaId() + "|" + attachment.fileName();
                 unique.putIfAbsent(key, AttachmentView.of(attachment));

@@ -14,11 +14,12 @@ import java.util.Set;
  * @param group      only items routed to this supervision group; null for every group
  * @param assignee   only items assigned to this user; null for anyone's
  * @param overdue    only overdue (true) or only not overdue (false) items; null for both
+ * @param reason     only items in the queue for this reason ({@code lexicon:complaints}, {@code sample}); null for any
  * @param visibleRms the relationship managers whose items the caller may see; null for all (compliance). Items of a
  *                   message without a known RM are seen only by callers without restriction.
  * @param page       0-based page number
  */
-public record ReviewPageQuery(ReviewState state, String group, String assignee, Boolean overdue, Set<String> visibleRms,
+public record ReviewPageQuery(ReviewState state, String group, String assignee, Boolean overdue, String reason, Set<String> visibleRms,
                               int page, int size) {
 
     public static final int MAX_SIZE = 200;
@@ -32,6 +33,10 @@ public record ReviewPageQuery(ReviewState state, String group, String assignee, 
         }
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
+        }
+        // a reason is matched with LIKE: only the characters reasons are made of, so no wildcard gets in
+        if (reason != null && !reason.matches("[a-z0-9][a-z0-9:._-]*")) {
+            throw new IllegalArgumentException("reason must look like lexicon:<policy>, scan-problem:<policy> or sample, not '" + reason + "'");
         }
         visibleRms = visibleRms == null ? null : Set.copyOf(visibleRms);
     }
@@ -62,6 +67,10 @@ public record ReviewPageQuery(ReviewState state, String group, String assignee, 
         if (assignee != null) {
             sql.append(" and assignee = ?");
             arguments.add(assignee);
+        }
+        if (reason != null) {
+            sql.append(" and (' ' || reasons || ' ') like ?");
+            arguments.add("% " + reason + " %");
         }
         if (overdue != null) {
             sql.append(overdue ? " and state <> ? and created_at < ?" : " and (state = ? or created_at >= ?)");

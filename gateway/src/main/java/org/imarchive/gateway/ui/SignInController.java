@@ -1,0 +1,39 @@
+package org.imarchive.gateway.ui;
+
+import org.imarchive.gateway.security.Role;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The sign-in page, and the home page that sends each role where its work is. */
+@Controller
+public class SignInController {
+
+    @GetMapping("/login")
+    public String signIn(Authentication caller) {
+        if (caller != null && caller.isAuthenticated() && !(caller instanceof AnonymousAuthenticationToken)) {
+            return "redirect:/ui";
+        }
+        return "login";
+    }
+
+    @GetMapping("/ui")
+    public String home(Authentication caller) {
+        Set<String> roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        if (roles.contains(Role.COMPLIANCE.authority()) || roles.contains(Role.SUPERVISOR.authority()) || roles.contains(Role.REVIEWER.authority())) {
+            return "redirect:/ui/queue";
+        }
+        if (roles.contains(Role.AUDITOR.authority())) {
+            return "redirect:/ui/audit";
+        }
+        if (roles.contains(Role.ADMIN.authority())) {
+            return "redirect:/ui/admin/users";
+        }
+        return "home";
+    }
+}

@@ -1,0 +1,117 @@
+package org.imarchive.gateway.ui;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.imarchive.archive.audit.AuditEvent;
+import org.imarchive.archive.audit.AuditLog;
+import org.imarchive.gateway.security.Actors;
+import org.imarchive.gateway.security.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import java.io.IOException;
+
+/**
+ * The browser's chain: form sign-in with a session cookie (HttpOnly, SameSite=Strict, idle timeout
+ * {@code gateway.ui.session-timeout}), CSRF tokens on every form, a Content-Security-Policy that allows no inline script
+ * or style, and the same roles per page as the API has per endpoint. It sits before the API chain, which matches every
+ * request; its paths and the webhooks' are disjoint, so the two share a rank. Sign-in failures and lockout are the
+ * API's own (the same users, the same failure events); successes and sign-outs are audited here.
+ */
+@Configuration
+public class UiSecurityConfiguration {
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
+            + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain ui(HttpSecurity http, AuditLog audit, UiProperties properties) throws Exception {
+        String admin = Role.ADMIN.name();
+        String compliance = Role.COMPLIANCE.name();
+        String supervisor = Role.SUPERVISOR.name();
+        String reviewer = Role.REVIEWER.name();
+        String auditor = Role.AUDITOR.name();
+        http
+                .securityMatcher("/ui", "/ui/**", "/login", "/logout", "/assets/**")
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/login", "/assets/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/ui").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/ui/items/**").hasAnyRole(compliance, supervisor, reviewer)
+                        .requestMatchers(HttpMethod.GET, "/ui/queue", "/ui/queue/**", "/ui/items/**", "/ui/search", "/ui/messages/**",
+                                "/ui/blobs/**").hasAnyRole(compliance, supervisor, reviewer, auditor)
+                        .requestMatchers("/ui/exports", "/ui/exports/**").hasRole(compliance)
+                        .requestMatchers(HttpMethod.GET, "/ui/holds", "/ui/holds/**").hasAnyRole(compliance, auditor)
+                        .requestMatchers(HttpMethod.POST, "/ui/holds", "/ui/holds/**").hasRole(compliance)
+                        .requestMatchers(HttpMethod.GET, "/ui/audit").hasAnyRole(admin, auditor)
+                        .requestMatchers("/ui/admin/users", "/ui/admin/users/**").hasRole(admin)
+                        .requestMatchers(HttpMethod.GET, "/ui/admin/groups").hasAnyRole(admin, compliance, auditor)
+                        .requestMatchers(HttpMethod.GET, "/ui/accounts").hasAnyRole(admin, compliance, auditor)
+                        .requestMatchers(HttpMethod.POST, "/ui/accounts").hasRole(admin)
+                        .requestMatchers(HttpMethod.POST, "/ui/accounts/*/approve", "/ui/accounts/*/reject").hasRole(compliance)
+                        .requestMatchers(HttpMethod.POST, "/ui/accounts/*/revoke").hasAnyRole(admin, compliance)
+                        .anyRequest().denyAll())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .successHandler(signedIn(audit, properties))
+                        .failureUrl("/login?error"))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null) {
+                                audit.record(new AuditEvent(authentication.getName(), "sign-out", authentication.getName(),
+                                        AuditEvent.Outcome.SUCCESS, Actors.addressOf(request), "web"));
+                            }
+                        })
+                        .deleteCookies("JSESSIONID")
+                        .logoutSuccessUrl("/login?signedOut"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(signInAgain()).accessDeniedHandler((request, response, denied) -> {
+                    audit.record(new AuditEvent(Actors.current(), "request", request.getMethod() + " " + request.getRequestURI(),
+                            AuditEvent.Outcome.REFUSED, Actors.addressOf(request), "not allowed for the caller's roles"));
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                }))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /**
+     * Sends a browser that is not signed in to the sign-in page, saying so when its session timed out (it still
+     * presents the old session's id). A missing CSRF token stays a plain 403, whatever the session.
+     */
+    private static LoginUrlAuthenticationEntryPoint signInAgain() {
+        return new LoginUrlAuthenticationEntryPoint("/login") {
+            @Override
+            protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response, AuthenticationException e) {
+                return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid() ? "/login?expired" : "/login";
+            }
+        };
+    }
+
+    /** Audits the sign-in, starts the idle clock, and lands the user on their home page (or the page they asked for). */
+    private static SavedRequestAwareAuthenticationSuccessHandler signedIn(AuditLog audit, UiProperties properties) {
+        SavedRequestAwareAuthenticationSuccessHandler landing = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                    throws IOException, ServletException {
+                audit.record(new AuditEvent(authentication.getName(), "sign-in", authentication.getName(), AuditEvent.Outcome.SUCCESS,
+                        Actors.addressOf(request), "web"));
+                request.getSession().setMaxInactiveInterval((int) properties.sessionTimeout().toSeconds());
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        landing.setDefaultTargetUrl("/ui");
+        return landing;
+    }
+}

@@ -1,0 +1,323 @@
+package org.imarchive.gateway.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.imarchive.gateway.security.ldap.InMemoryDirectory;
+import org.imarchive.gateway.security.oidc.BrowserSignIn;
+import org.imarchive.gateway.security.oidc.StandInIssuer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A whole gateway signing people in from a directory (UnboundID's in-memory server, loaded from an LDIF) and from an
+ * OpenID Connect provider (a stand-in speaking discovery and JWKS), beside its local users. Its own port and data
+ * directory, since its settings differ from the shared gateway's; and a browser chain of its own, as a UI would declare,
+ * to sign in through the provider.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class EnterpriseSignInTest {
+    static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    static final String AUDIENCE = "imarchive-api";
+    static final InMemoryDirectory directory = InMemoryDirectory.start();
+    static final StandInIssuer issuer = StandInIssuer.start();
+    static final Path dataDir = tempDir();
+    static final int port = freePort();
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    ClientRegistrationRepository registrations;
+
+    @Autowired
+    @Qualifier("oidcLoginAuthorities")
+    GrantedAuthoritiesMapper loginAuthorities;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> port);
+        registry.add("gateway.public-url", () -> "http://127.0.0.1:" + port);
+        registry.add("gateway.data-dir", dataDir::toString);
+        registry.add("gateway.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);
+        InMemoryDirectory.GROUP_ROLES.forEach((group, roles) -> registry.add("gateway.security.group-roles." + group,
+                () -> roles.stream().map(Role::name).collect(Collectors.joining(","))));
+        registry.add("gateway.security.group-roles.archive-auditors", () -> "AUDITOR");
+        registry.add("gateway.security.ldap.url", directory::url);
+        registry.add("gateway.security.ldap.base", () -> InMemoryDirectory.BASE);
+        registry.add("gateway.security.ldap.user-dn-pattern", () -> "uid={0},ou=people");
+        registry.add("gateway.security.ldap.group-search-base", () -> "ou=groups");
+        registry.add("gateway.security.oidc.issuer-uri", issuer::issuer);
+        registry.add("gateway.security.oidc.audiences", () -> AUDIENCE);
+        registry.add("gateway.security.oidc.client-id", () -> "imarchive-web");
+        registry.add("gateway.security.oidc.client-secret", () -> "client-secret-for-tests");
+    }
+
+    @AfterAll
+    static void stop() {
+        directory.close();
+        issuer.close();
+    }
+
+    @Test
+    void aDirectoryPersonSignsInWithTheirPasswordAndGetsTheRolesOfTheirGroups() {
+        assertThat(basic("cora", "cora-directory-password", "/api/messages").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(basic("cora", "cora-directory-password", "/api/admin/users").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(basic("sven", "sven-directory-password", "/api/review/items").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(basic("sven", "sven-directory-password", "/api/audit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aDirectoryPersonInNoMappedGroupIsRefusedEverything() {
+        assertThat(basic("uma", "uma-directory-password", "/api/messages").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(basic("uma", "uma-directory-password", "/api/audit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void wrongDirectoryPasswordsAreRefusedAuditedAndLockTheNameLikeALocalUsers() {
+        double refusedBefore = refused("password");
+        for (int i = 0; i < 5; i++) {
+            assertThat(basic("rhea", "wrong-password-" + i, "/api/review/items").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+        assertThat(basic("rhea", "rhea-directory-password", "/api/review/items").getStatusCode())
+                .as("the right password no longer works while locked").isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(audit("rhea", "sign-in")).hasSizeGreaterThanOrEqualTo(6)
+                .allSatisfy(entry -> assertThat(entry.get("outcome").toString()).isEqualToIgnoringCase("refused"))
+                .anySatisfy(entry -> assertThat((String) entry.get("details")).contains("locked"));
+        assertThat(refused("password") - refusedBefore).isEqualTo(6);
+    }
+
+    @Test
+    void localUsersKeepSigningInBesideTheDirectory() {
+        assertThat(basic("admin", ADMIN_PASSWORD, "/api/admin/users").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aLocalNameIsNeverLookedUpInTheDirectory() {
+        assertThat(basic("admin", "admin-directory-password", "/api/admin/users").getStatusCode())
+                .as("the directory's 'admin' may not sign in as the local bootstrap administrator").isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aValidBearerTokenSignsInWithTheRolesOfItsGroupsUnderItsUsername() {
+        String token = issuer.token("olga", List.of("archive-compliance"), AUDIENCE);
+        assertThat(bearer(token, "/api/messages?q=olgas-search").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(bearer(token, "/api/admin/users").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(audit("olga", "search")).anySatisfy(entry -> assertThat((String) entry.get("details")).contains("olgas-search"));
+        assertThat(bearer(issuer.token("otto", List.of("archive-auditors"), AUDIENCE), "/api/audit").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerForAnotherAudienceExpiredOrBadlySignedIsRefusedCountedAndAudited() {
+        List<String> groups = List.of("archive-compliance");
+        Map<String, String> refusedTokens = Map.of(
+                "wrong issuer", issuer.tokenFromIssuer("https://elsewhere.example", "olga", groups, AUDIENCE),
+                "wrong audience", issuer.token("olga", groups, "another-application"),
+                "expired", issuer.expiredToken("olga", groups, AUDIENCE),
+                "bad signature", issuer.tokenSignedByAnotherKey("olga", groups, AUDIENCE),
+                "not a JWT", "not-a-token");
+        double before = refused("bearer");
+        long auditedBefore = bearerRefusalsAudited();
+        refusedTokens.forEach((why, token) -> {
+            ResponseEntity<String> response = bearer(token, "/api/messages");
+            assertThat(response.getStatusCode()).as(why).isEqualTo(HttpStatus.UNAUTHORIZED);
+            assertThat(response.getHeaders().getFirst("WWW-Authenticate")).as(why).startsWith("Bearer");
+        });
+        assertThat(refused("bearer") - before).isEqualTo(refusedTokens.size());
+        assertThat(bearerRefusalsAudited() - auditedBefore).isEqualTo(refusedTokens.size());
+        for (String token : refusedTokens.values()) {
+            assertThat(jdbc.queryForObject("select count(*) from audit_entry where actor like ? or details like ?", Long.class,
+                    "%" + token + "%", "%" + token + "%")).as("a token is a credential and never goes on the trail").isZero();
+        }
+    }
+
+    @Test
+    void aTokenWhoseGroupsAreNotMappedCarriesNoRoleAndIsRefusedEverything() {
+        String token = issuer.token("mona", List.of("marketing", "everyone"), AUDIENCE);
+        assertThat(bearer(token, "/api/messages").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(bearer(token, "/api/admin/users").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theBrowserSignInIsRegisteredFromTheIssuersDiscoveryAndMapsGroupsToRoles() {
+        ClientRegistration registration = registrations.findByRegistrationId(BrowserSignIn.REGISTRATION_ID);
+        assertThat(registration.getClientId()).isEqualTo("imarchive-web");
+        assertThat(registration.getProviderDetails().getAuthorizationUri()).isEqualTo(issuer.issuer() + "/authorize");
+        assertThat(registration.getProviderDetails().getJwkSetUri()).isEqualTo(issuer.issuer() + "/jwks");
+        assertThat(registration.getScopes()).contains("openid");
+
+        OidcIdToken idToken = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(60),
+                StandInIssuer.idTokenClaims("olga", List.of("Archive-Compliance", "marketing")));
+        assertThat(loginAuthorities.mapAuthorities(List.of(new OidcUserAuthority(idToken))).stream().map(GrantedAuthority::getAuthority))
+                .containsExactly("ROLE_COMPLIANCE");
+    }
+
+    @Test
+    void aBrowserSignsInThroughTheProviderAndHoldsTheRolesOfItsGroups() throws Exception {
+        issuer.signInNext("olga", List.of("archive-compliance", "marketing"));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        URI page = URI.create("http://127.0.0.1:" + port + BrowserChain.PAGE);
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
+        List<String> visited = new java.util.ArrayList<>();
+        while (response.statusCode() == 302 && visited.size() < 10) {
+            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            visited.add(next.getPath());
+            response = browser.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertThat(visited).containsExactly("/oauth2/authorization/oidc", "/authorize", "/login/oauth2/code/oidc", BrowserChain.PAGE);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("olga [ROLE_COMPLIANCE]");
+    }
+
+    @Test
+    void aFormSignInChecksTheSamePasswordsAsTheApiLocalAndDirectory() throws Exception {
+        assertThat(signInByForm("cora", "cora-directory-password")).isEqualTo("cora [ROLE_COMPLIANCE]");
+        assertThat(signInByForm("admin", ADMIN_PASSWORD)).isEqualTo("admin [ROLE_ADMIN]");
+        assertThat(signInByForm("cora", "not-her-password")).isNull();
+    }
+
+    /** Signs in through the form and returns what the probe page says, or null when the sign-in was refused. */
+    private String signInByForm(String username, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = "username=" + username + "&password=" + password;
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BrowserChain.FORM_SIGN_IN))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            return null;
+        }
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BrowserChain.FORM_PAGE)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        return page.body();
+    }
+
+    /**
+     * Browser chains as a UI would declare them, and pages that say who is signed in: one turned on by
+     * {@code oauth2Login} alone, proving the client registration and role mapping the gateway provides work in a real
+     * sign-in; one with a form login, proving it checks passwords with the same sources as the API's HTTP Basic.
+     */
+    @TestConfiguration
+    static class BrowserChain {
+        static final String PAGE = "/browser-sign-in-probe";
+        static final String FORM_PAGE = "/form-sign-in-probe";
+        static final String FORM_SIGN_IN = "/form-sign-in";
+
+        @Bean
+        @Order(0)
+        SecurityFilterChain formSignInProbe(HttpSecurity http) throws Exception {
+            return http.securityMatcher(FORM_PAGE, FORM_SIGN_IN)
+                    .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                    .formLogin(form -> form.loginProcessingUrl(FORM_SIGN_IN).defaultSuccessUrl(FORM_PAGE, true).permitAll())
+                    // the probe posts the form without first fetching a page that would carry the token
+                    .csrf(csrf -> csrf.disable())
+                    .build();
+        }
+
+        @Bean
+        @Order(1)
+        SecurityFilterChain browserSignInProbe(HttpSecurity http) throws Exception {
+            return http.securityMatcher(PAGE, "/oauth2/authorization/**", "/login/oauth2/code/**")
+                    .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
+                    .oauth2Login(Customizer.withDefaults())
+                    .build();
+        }
+
+        @Bean
+        RouterFunction<ServerResponse> whoIsSignedIn() {
+            HandlerFunction<ServerResponse> whoAmI = request -> {
+                Authentication signedIn = (Authentication) request.principal().orElseThrow();
+                return ServerResponse.ok().body(signedIn.getName() + " " + signedIn.getAuthorities());
+            };
+            return RouterFunctions.route().GET(PAGE, whoAmI).GET(FORM_PAGE, whoAmI).build();
+        }
+    }
+
+    private ResponseEntity<String> basic(String username, String password, String path) {
+        return http.withBasicAuth(username, password).getForEntity(path, String.class);
+    }
+
+    private ResponseEntity<String> bearer(String token, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private double refused(String credentials) {
+        var counter = meters.find("imarchive.signin.refused").tag("credentials", credentials).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private long bearerRefusalsAudited() {
+        return jdbc.queryForObject("select count(*) from audit_entry where action = 'sign-in' and details like 'bearer token refused:%'", Long.class);
+    }
+
+    private List<Map<String, Object>> audit(String actor, String action) {
+        return jdbc.queryForList("select outcome, details from audit_entry where actor = ? and action = ?", actor, action);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("enterprise-sign-in-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
