@@ -44,6 +44,7 @@ import java.util.function.Supplier;
 @RequestMapping("/api/reports")
 public class ReportsController {
     private final SupervisionFactsReader facts;
+    private final RetentionFactsReader retention;
     private final LegalHolds holds;
     private final Visibility visibility;
     private final ExportProperties exports;
@@ -51,9 +52,10 @@ public class ReportsController {
     private final AuditLog audit;
     private final Clock clock;
 
-    public ReportsController(SupervisionFactsReader facts, LegalHolds holds, Visibility visibility, ExportProperties exports,
-                             ReviewProperties review, AuditLog audit, Clock clock) {
+    public ReportsController(SupervisionFactsReader facts, RetentionFactsReader retention, LegalHolds holds, Visibility visibility,
+                             ExportProperties exports, ReviewProperties review, AuditLog audit, Clock clock) {
         this.facts = facts;
+        this.retention = retention;
         this.holds = holds;
         this.visibility = visibility;
         this.exports = exports;
@@ -86,7 +88,8 @@ public class ReportsController {
                                             HttpServletRequest http) throws IOException {
         Format output = Format.of(format);
         ReportPeriod period = new ReportPeriod(from, to, exports.firmZone());
-        RetentionReport report = RetentionReport.of(period, now(), caller.getName(), holds.all());
+        RetentionReport report = RetentionReport.of(period, now(), caller.getName(), holds.all(), retention.dispositions(period),
+                retention.erasures(period));
         audited("report.retention", period, output, "the whole firm", http);
         return file("retention", period, output, out -> ReportPdf.retention(report, out), () -> ReportCsv.retention(report));
     }

@@ -149,7 +149,8 @@ class ReportsJourneyTest {
         List<CSVRecord> rows = csv("auditor", "retention");
 
         assertThat(rows).filteredOn(row -> row.get("section").equals("total")).extracting(row -> row.get("metric") + "=" + row.get("value"))
-                .containsExactly("holds_placed=2", "holds_active_at_end=1", "holds_released=1");
+                .containsExactly("holds_placed=2", "holds_active_at_end=1", "holds_released=1", "certificates_issued=0", "records_disposed=0",
+                        "records_held_back_by_holds=0", "erasure_requests_answered=0");
         assertThat(rows).filteredOn(row -> row.get("section").equals("released") && row.get("metric").equals("release_reason"))
                 .extracting(row -> row.get("matter") + ": " + row.get("value")).containsExactly("SEC 2026-3: withdrawn");
     }

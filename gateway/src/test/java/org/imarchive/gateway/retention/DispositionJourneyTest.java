@@ -183,6 +183,65 @@ class DispositionJourneyTest {
         assertThat(store.message(someoneElse.id())).isPresent();
     }
 
+    /**
+     * June 2031 is this test's alone: one erasure request answered (two erasable, one kept for its retention duty, one
+     * for a hold), its disposition approved after a second hold came to cover one of the two: one disposed, one held back.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRetentionReportGivesThePeriodsDispositionsAndErasureRequestsExactly() throws Exception {
+        CLOCK.set(Instant.parse("2012-01-01T12:00:00Z"));
+        ArchivedMessage erased = commit("report-erased", "+447700900261", Instant.parse("2012-01-01T09:00:00Z"));
+        ArchivedMessage heldFirst = commit("report-held-first", "+447700900261", Instant.parse("2012-02-01T09:00:00Z"));
+        ArchivedMessage heldSince = commit("report-held-since", "+447700900261", Instant.parse("2012-03-01T09:00:00Z"));
+        CLOCK.set(Instant.parse("2031-06-01T12:00:00Z"));
+        ArchivedMessage recent = commit("report-recent", "+447700900261", Instant.parse("2031-06-01T09:00:00Z"));
+
+        CLOCK.set(Instant.parse("2031-06-10T12:00:00Z"));
+        String first = placeHold("report matter 1", "+447700900261", "2012-02-01T00:00:00Z", "2012-02-01T23:59:59Z");
+        String second = null;
+        try {
+            Map<String, Object> answer = as("planner").postForEntity("/api/erasure-requests",
+                    Map.of("reference", "DSAR-2031-06", "phoneNumbers", List.of("+447700900261")), Map.class).getBody();
+            assertThat((List<String>) answer.get("erasable")).containsExactlyInAnyOrder(erased.id(), heldSince.id());
+            second = placeHold("report matter 2", "+447700900261", "2012-03-01T00:00:00Z", "2012-03-01T23:59:59Z");
+            approve(answer.get("dispositionId"), "approver");
+            assertThat(store.message(heldSince.id())).isPresent();
+            assertThat(store.message(recent.id())).isPresent();
+            assertThat(store.message(heldFirst.id())).isPresent();
+
+            ResponseEntity<String> csv = as("auditor").getForEntity("/api/reports/retention?from=2031-06-01&to=2031-06-30&format=csv", String.class);
+            assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+            List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                    .get().parse(new java.io.StringReader(csv.getBody())).getRecords();
+            assertThat(rows).filteredOn(row -> row.get("section").equals("total")).extracting(row -> row.get("metric") + "=" + row.get("value"))
+                    .containsExactly("holds_placed=2", "holds_active_at_end=2", "holds_released=0", "certificates_issued=1", "records_disposed=1",
+                            "records_held_back_by_holds=1", "erasure_requests_answered=1");
+            assertThat(rows).filteredOn(row -> row.get("section").equals("disposition"))
+                    .extracting(row -> row.get("item") + " " + row.get("metric") + "=" + row.get("value"))
+                    .contains(answer.get("dispositionId") + " origin=erasure:" + answer.get("id"), answer.get("dispositionId") + " approved_by=approver",
+                            answer.get("dispositionId") + " records_disposed=1", answer.get("dispositionId") + " records_held_back_by_holds=1",
+                            answer.get("dispositionId") + " records_withdrawn=0");
+            assertThat(rows).filteredOn(row -> row.get("section").equals("erasure")).extracting(row -> row.get("metric") + "=" + row.get("value"))
+                    .containsExactly("reference=DSAR-2031-06", "requested_by=planner", "requested_at=2031-06-10T12:00:00Z", "state=erased",
+                            "records_erasable=2", "records_erased=1", "records_kept=2", "records_kept_retention_duty=1", "records_kept_legal_hold=1");
+
+            Path pdf = Files.write(DATA_DIR.resolve("retention-report.pdf"),
+                    as("auditor").getForObject("/api/reports/retention?from=2031-06-01&to=2031-06-30&format=pdf", byte[].class));
+            Process pdftotext = new ProcessBuilder("pdftotext", pdf.toString(), "-").redirectErrorStream(true).start();
+            String text = new String(pdftotext.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(pdftotext.waitFor()).as(text).isZero();
+            assertThat(text)
+                    .contains("Disposition certificates issued: 1", "records disposed: 1", "held back by legal holds: 1",
+                            "Erasure requests answered: 1", "DSAR-2031-06");
+        } finally {
+            releaseHold(first);
+            if (second != null) {
+                releaseHold(second);
+            }
+        }
+    }
+
     @Test
     void theScheduledJobPlansButRemovesNothingAndWaitsForItsPlanToBeApproved() {
         CLOCK.set(Instant.parse("2017-02-01T12:00:00Z"));
@@ -222,8 +281,16 @@ class DispositionJourneyTest {
     }
 
     private String placeHold(String matter, String counterparty) {
+        return placeHold(matter, Map.of("counterparties", List.of(counterparty)));
+    }
+
+    private String placeHold(String matter, String counterparty, String from, String to) {
+        return placeHold(matter, Map.of("counterparties", List.of(counterparty), "from", from, "to", to));
+    }
+
+    private String placeHold(String matter, Map<String, Object> scope) {
         ResponseEntity<Map> placed = as("planner").postForEntity("/api/holds",
-                Map.of("matter", matter, "reason", "litigation", "scope", Map.of("counterparties", List.of(counterparty))), Map.class);
+                Map.of("matter", matter, "reason", "litigation", "scope", scope), Map.class);
         assertThat(placed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         return (String) placed.getBody().get("id");
     }

@@ -1,5 +1,6 @@
 package org.imarchive.production.report;
 
+import org.imarchive.retention.disposition.DispositionCertificate;
 import org.imarchive.retention.hold.HoldScope;
 import org.imarchive.retention.hold.LegalHold;
 
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class ReportCsv {
     public static final List<String> SUPERVISION_HEADER = List.of("section", "platform", "account", "rm", "policy", "reviewer", "metric", "value");
-    public static final List<String> RETENTION_HEADER = List.of("section", "hold", "matter", "metric", "value");
+    public static final List<String> RETENTION_HEADER = List.of("section", "hold", "matter", "item", "metric", "value");
 
     private static final Pattern FORMULA = Pattern.compile("[=+\\-@\t\r]");
     private static final Pattern PHONE_OR_NUMBER = Pattern.compile("[+-][0-9 ().-]*");
@@ -64,14 +65,36 @@ public final class ReportCsv {
         List<List<String>> rows = new ArrayList<>();
         rows.add(RETENTION_HEADER);
         for (String[] field : reportFields("retention", report.period(), report.generatedAt(), report.generatedBy())) {
-            rows.add(List.of("report", "", "", field[0], field[1]));
+            rows.add(List.of("report", "", "", "", field[0], field[1]));
         }
         holdRows(rows, "placed", report.placed());
         holdRows(rows, "active", report.activeAtEnd());
         holdRows(rows, "released", report.released());
-        rows.add(List.of("total", "", "", "holds_placed", n(report.placed().size())));
-        rows.add(List.of("total", "", "", "holds_active_at_end", n(report.activeAtEnd().size())));
-        rows.add(List.of("total", "", "", "holds_released", n(report.released().size())));
+        for (RetentionReport.Disposition disposition : report.dispositions()) {
+            DispositionCertificate certificate = disposition.certificate();
+            for (String[] metric : new String[][]{{"certificate_serial", n(certificate.serial())}, {"certificate_id", certificate.id()},
+                    {"certificate_sha256", certificate.certificateHash()}, {"origin", disposition.origin()},
+                    {"planned_by", certificate.plannedBy()}, {"approved_by", certificate.approvedBy()},
+                    {"issued_at", instant(certificate.issuedAt())}, {"records_disposed", n(disposition.disposed())},
+                    {"records_held_back_by_holds", n(disposition.heldBackByHolds())}, {"records_withdrawn", n(disposition.withdrawn())}}) {
+                rows.add(List.of("disposition", "", "", certificate.planId(), metric[0], metric[1]));
+            }
+        }
+        for (RetentionReport.Erasure erasure : report.erasures()) {
+            for (String[] metric : new String[][]{{"reference", erasure.reference()}, {"requested_by", erasure.requestedBy()},
+                    {"requested_at", instant(erasure.requestedAt())}, {"state", erasure.state()}, {"records_erasable", n(erasure.erasable())},
+                    {"records_erased", n(erasure.erased())}, {"records_kept", n(erasure.kept())},
+                    {"records_kept_retention_duty", n(erasure.keptRetentionDuty())}, {"records_kept_legal_hold", n(erasure.keptLegalHold())}}) {
+                rows.add(List.of("erasure", "", "", erasure.id(), metric[0], metric[1]));
+            }
+        }
+        rows.add(List.of("total", "", "", "", "holds_placed", n(report.placed().size())));
+        rows.add(List.of("total", "", "", "", "holds_active_at_end", n(report.activeAtEnd().size())));
+        rows.add(List.of("total", "", "", "", "holds_released", n(report.released().size())));
+        rows.add(List.of("total", "", "", "", "certificates_issued", n(report.dispositions().size())));
+        rows.add(List.of("total", "", "", "", "records_disposed", n(report.recordsDisposed())));
+        rows.add(List.of("total", "", "", "", "records_held_back_by_holds", n(report.recordsHeldBackByHolds())));
+        rows.add(List.of("total", "", "", "", "erasure_requests_answered", n(report.erasures().size())));
         return write(rows);
     }
 
@@ -116,7 +139,7 @@ public final class ReportCsv {
                 metrics.add(new String[]{"release_reason", hold.release().reason()});
             }
             for (String[] metric : metrics) {
-                rows.add(List.of(section, hold.id(), hold.matter(), metric[0], metric[1]));
+                rows.add(List.of(section, hold.id(), hold.matter(), "", metric[0], metric[1]));
             }
         }
     }

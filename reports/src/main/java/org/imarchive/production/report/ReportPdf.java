@@ -70,6 +70,9 @@ public final class ReportPdf {
             header(pdf, "Retention report", report.period(), report.generatedAt(), report.generatedBy(), times);
             pdf.line("Legal holds placed: " + report.placed().size() + "  ·  in force at the period's end: " + report.activeAtEnd().size()
                     + "  ·  released: " + report.released().size());
+            pdf.line("Disposition certificates issued: " + report.dispositions().size() + "  ·  records disposed: " + report.recordsDisposed()
+                    + "  ·  held back by legal holds: " + report.recordsHeldBackByHolds());
+            pdf.line("Erasure requests answered: " + report.erasures().size());
 
             pdf.heading("Legal holds placed in the period");
             table(pdf, List.of("Hold", "Matter", "Placed", "Reason", "Scope"), new float[]{2.2f, 1.6f, 2.2f, 1.6f, 2.4f}, report.placed(),
@@ -80,6 +83,20 @@ public final class ReportPdf {
             pdf.heading("Legal holds released in the period");
             table(pdf, List.of("Hold", "Matter", "Released", "Reason"), new float[]{2.2f, 1.8f, 2.4f, 3.4f}, report.released(),
                     h -> List.of(h.id(), h.matter(), released(h, times), h.release().reason()));
+            pdf.heading("Dispositions in the period");
+            table(pdf, List.of("Certificate", "Plan", "Approved", "Disposed", "Held back by holds", "Withdrawn"),
+                    new float[]{2.4f, 2.2f, 2.2f, 1f, 1.2f, 1f}, report.dispositions(),
+                    d -> List.of("No. " + d.certificate().serial() + ", " + times.utc(d.certificate().issuedAt()) + ", sha256 "
+                                    + d.certificate().certificateHash(), d.certificate().planId() + " (" + d.origin() + "), planned by "
+                                    + d.certificate().plannedBy(), d.certificate().approvedBy() + ", " + times.utc(d.certificate().approvedAt()),
+                            n(d.disposed()), n(d.heldBackByHolds()), n(d.withdrawn())));
+            pdf.heading("Erasure requests answered in the period");
+            table(pdf, List.of("Request", "Requested", "State", "Erasable", "Erased", "Kept: duty (17(3)(b))", "Kept: hold (17(3)(e))"),
+                    new float[]{2.4f, 2.2f, 1.4f, 1f, 1f, 1.2f, 1.2f}, report.erasures(),
+                    e -> List.of(e.reference() + " (" + e.id() + ")", e.requestedBy() + ", " + times.utc(e.requestedAt()), e.state(),
+                            n(e.erasable()), n(e.erased()), n(e.keptRetentionDuty()), n(e.keptLegalHold())));
+            pdf.line("Held back by holds: expired records a plan kept because a legal hold covered them, and those withdrawn at approval"
+                    + " because a hold had come to cover them. A record kept on both erasure grounds counts under each.");
             pdf.writeTo(out, report.generatedAt(), "retention|" + report.period() + "|" + report.generatedAt());
         }
     }

@@ -1,5 +1,7 @@
 package org.imarchive.production.report;
 
+import org.imarchive.retention.disposition.DisposedRecord;
+import org.imarchive.retention.disposition.DispositionCertificate;
 import org.imarchive.retention.hold.HoldScope;
 import org.imarchive.retention.hold.LegalHold;
 
@@ -9,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static org.imarchive.production.report.SupervisionFacts.Assignment;
 import static org.imarchive.production.report.SupervisionFacts.Decision;
@@ -71,8 +74,34 @@ final class KnownPeriod {
                         .release("legal", at("2026-12-03T12:00:00Z"), "done"));
     }
 
+    /**
+     * Four dispositions, the second and third in November (the third at 23:30 on the 30th in New York): 3 + 2 records
+     * disposed, 2 + 1 held back by holds.
+     */
+    static List<RetentionReport.Disposition> dispositions() {
+        return List.of(new RetentionReport.Disposition(certificate(1, at("2026-10-31T12:00:00Z"), 4), "schedule", 9, 0),
+                new RetentionReport.Disposition(certificate(2, at("2026-11-10T12:00:00Z"), 3), "schedule", 2, 1),
+                new RetentionReport.Disposition(certificate(3, at("2026-12-01T04:30:00Z"), 2), "erasure:e1", 1, 0),
+                new RetentionReport.Disposition(certificate(4, at("2026-12-01T05:30:00Z"), 5), "schedule", 0, 0));
+    }
+
+    /** Three erasure requests, the last two in November. */
+    static List<RetentionReport.Erasure> erasures() {
+        return List.of(new RetentionReport.Erasure("e0", "DSAR-0", "compliance", at("2026-10-20T12:00:00Z"), "answered", 0, 0, 1, 0, 1),
+                new RetentionReport.Erasure("e1", "DSAR-1", "compliance", at("2026-11-20T12:00:00Z"), "erased", 2, 2, 3, 1, 3),
+                new RetentionReport.Erasure("e2", "DSAR-2", "legal", at("2026-11-25T12:00:00Z"), "answered", 0, 0, 0, 2, 2));
+    }
+
     static RetentionReport retention() {
-        return RetentionReport.of(NOVEMBER, GENERATED, "auditor", holds());
+        return RetentionReport.of(NOVEMBER, GENERATED, "auditor", holds(), dispositions(), erasures());
+    }
+
+    private static DispositionCertificate certificate(long serial, Instant issuedAt, int records) {
+        String planId = "plan-" + serial;
+        List<DisposedRecord> disposed = IntStream.range(0, records).mapToObj(i -> new DisposedRecord("r" + serial + "-" + i, "ab".repeat(32),
+                LocalDate.of(2026, 10, 1), "sec-17a4-3y", "SEC 17a-4(b)(4)", planId, "legal", issuedAt)).toList();
+        return new DispositionCertificate(serial, "cert-" + serial, planId, "cd".repeat(32), "compliance", "legal", issuedAt, issuedAt,
+                disposed, "00".repeat(32), String.format("%064d", serial));
     }
 
     static Instant at(String instant) {

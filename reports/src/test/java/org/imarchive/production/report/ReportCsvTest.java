@@ -45,7 +45,26 @@ class ReportCsvTest {
         assertThat(rows).filteredOn(row -> row.get("section").equals("active") && row.get("metric").equals("scope"))
                 .extracting(row -> row.get("value")).containsOnly("query=insider; custodians=rm-anna");
         assertThat(rows).filteredOn(row -> row.get("section").equals("total")).extracting(row -> row.get("metric") + "=" + row.get("value"))
-                .containsExactly("holds_placed=2", "holds_active_at_end=2", "holds_released=2");
+                .containsExactly("holds_placed=2", "holds_active_at_end=2", "holds_released=2", "certificates_issued=2", "records_disposed=5",
+                        "records_held_back_by_holds=3", "erasure_requests_answered=2");
+    }
+
+    @Test
+    void retentionCsvGivesEachDispositionAndErasureRequestOfThePeriod() throws IOException {
+        List<CSVRecord> rows = parse(ReportCsv.retention(KnownPeriod.retention()), ReportCsv.RETENTION_HEADER);
+
+        assertThat(rows).filteredOn(row -> row.get("section").equals("disposition") && row.get("metric").equals("records_disposed"))
+                .extracting(row -> row.get("item") + "=" + row.get("value")).containsExactly("plan-2=3", "plan-3=2");
+        assertThat(rows).filteredOn(row -> row.get("section").equals("disposition") && row.get("item").equals("plan-3"))
+                .extracting(row -> row.get("metric") + "=" + row.get("value"))
+                .containsExactly("certificate_serial=3", "certificate_id=cert-3", "certificate_sha256=" + String.format("%064d", 3),
+                        "origin=erasure:e1", "planned_by=compliance", "approved_by=legal", "issued_at=2026-12-01T04:30:00Z",
+                        "records_disposed=2", "records_held_back_by_holds=1", "records_withdrawn=0");
+        assertThat(rows).filteredOn(row -> row.get("section").equals("erasure") && row.get("item").equals("e1"))
+                .extracting(row -> row.get("metric") + "=" + row.get("value"))
+                .containsExactly("reference=DSAR-1", "requested_by=compliance", "requested_at=2026-11-20T12:00:00Z", "state=erased",
+                        "records_erasable=2", "records_erased=2", "records_kept=3", "records_kept_retention_duty=3", "records_kept_legal_hold=1");
+        assertThat(rows).filteredOn(row -> row.get("section").equals("erasure")).extracting(row -> row.get("item")).containsOnly("e1", "e2");
     }
 
     private static List<CSVRecord> parse(String csv, List<String> header) throws IOException {

@@ -39,7 +39,9 @@ class ReportPdfTest {
         String text = ExternalTool.run(dir, "pdftotext", "-enc", "UTF-8", "retention.pdf", "-");
 
         assertThat(text).contains("Retention report", "Legal holds placed: 2", "in force at the period's end: 2", "released: 2",
-                "Дело", "证券", "Müller", "RET0001", "=settled, no appeal", "query=insider; custodians=rm-anna");
+                "Дело", "证券", "Müller", "RET0001", "=settled, no appeal", "query=insider; custodians=rm-anna",
+                "Disposition certificates issued: 2", "records disposed: 5", "held back by legal holds: 3", "Erasure requests answered: 2",
+                "DSAR-1", "DSAR-2", "erasure:e1");
         String fonts = assertEveryFontEmbedded("retention.pdf");
         assertThat(fonts).contains("NotoSansArabic", "NotoSansSC");
     }
