@@ -173,6 +173,13 @@ class EnterpriseSignInTest {
     }
 
     @Test
+    void aRequestWithoutCredentialsIsToldItMaySendAPasswordOrABearerToken() {
+        ResponseEntity<String> response = http.getForEntity("/api/messages", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().get("WWW-Authenticate")).containsExactly("Basic realm=\"imarchive\"", "Bearer realm=\"imarchive\"");
+    }
+
+    @Test
     void aTokenWhoseGroupsAreNotMappedCarriesNoRoleAndIsRefusedEverything() {
         String token = issuer.token("mona", List.of("marketing", "everyone"), AUDIENCE);
         assertThat(bearer(token, "/api/messages").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
