@@ -131,6 +131,17 @@ class PlatformJourneysTest extends GatewayTest {
                 .isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
     }
 
+    /**
+     * The signature covers the bytes as sent: a body that is not valid UTF-8 must reach the signature check unchanged
+     * (and then be refused as malformed), not be decoded and re-encoded into different bytes that fail the check.
+     */
+    @Test
+    void aSignedBodyThatIsNotUtf8IsRefusedAsMalformedNotAsForged() {
+        byte[] notUtf8 = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"\u00ff\"}]}".getBytes(StandardCharsets.ISO_8859_1);
+        ResponseEntity<String> meta = postRaw("/webhooks/whatsapp-cloud", notUtf8, "X-Hub-Signature-256", Fixtures.metaSignature(notUtf8));
+        assertThat(meta.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
     @Test
     void whatsAppExportImportsOnceAndCountsDuplicatesTheSecondTime() {
         Map<String, Object> first = importExport("WhatsApp Chat with Jane.txt", Fixtures.bytes("whatsapp_android_en-US_12h_chat.txt"), "America/New_York");

@@ -6,6 +6,7 @@ import org.imarchive.archive.search.SearchDocument;
 import org.imarchive.archive.search.SearchIndex;
 import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.archive.support.BackgroundLoop;
+import org.imarchive.archive.support.CaptureFirst;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,13 +43,19 @@ public final class SearchIndexer implements CommitListener, AutoCloseable {
     /** @param reindexRequests messages to index again besides those the ledger names (their derived content changed) */
     public SearchIndexer(ArchiveStore store, SearchIndex index, MessageDocuments documents, String consumer, Duration maxBackoff,
                          ReindexRequests reindexRequests) {
+        this(store, index, documents, consumer, maxBackoff, reindexRequests, CaptureFirst.UNPACED);
+    }
+
+    /** @param captureFirst what the live indexer yields to while webhooks wait for their acknowledgement */
+    public SearchIndexer(ArchiveStore store, SearchIndex index, MessageDocuments documents, String consumer, Duration maxBackoff,
+                         ReindexRequests reindexRequests, CaptureFirst captureFirst) {
         this.store = store;
         this.index = index;
         this.documents = documents;
         this.consumer = consumer;
         this.loop = new BackgroundLoop("search-indexer", this::indexBatch, (failure, retryInMillis) -> LOG.warn(
                 "search index unavailable ({}); indexing resumes from ledger entry {} in {} ms; capture is unaffected",
-                failure.getClass().getSimpleName(), indexedSerial, retryInMillis), maxBackoff);
+                failure.getClass().getSimpleName(), indexedSerial, retryInMillis), maxBackoff, captureFirst);
         this.reindexRequests = reindexRequests;
     }
 

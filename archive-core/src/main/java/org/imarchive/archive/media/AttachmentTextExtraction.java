@@ -7,6 +7,7 @@ import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.archive.store.BlobStore;
 import org.imarchive.archive.store.StoredMessage;
 import org.imarchive.archive.support.BackgroundLoop;
+import org.imarchive.archive.support.CaptureFirst;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +39,21 @@ public final class AttachmentTextExtraction implements CommitListener, AutoClose
     private final AttachmentTextExtractor extractor;
     private final Clock clock;
     private final TextExtractionListener listener;
-    private final BackgroundLoop loop = new BackgroundLoop("attachment-text", () -> {
-        runOnce();
-        return false;
-    }, (failure, retryInMillis) -> LOG.warn("attachment text extraction interrupted ({}); it resumes from its checkpoint in {} ms",
-            failure.getClass().getSimpleName(), retryInMillis, failure), MAX_OUTAGE_BACKOFF);
+    private final BackgroundLoop loop;
 
     public AttachmentTextExtraction(ArchiveStore store, BlobStore blobs, AttachmentTexts texts, AttachmentTextExtractor extractor,
                                     Clock clock, TextExtractionListener listener) {
+        this(store, blobs, texts, extractor, clock, listener, CaptureFirst.UNPACED);
+    }
+
+    /** @param captureFirst what extraction yields to while webhooks wait for their acknowledgement */
+    public AttachmentTextExtraction(ArchiveStore store, BlobStore blobs, AttachmentTexts texts, AttachmentTextExtractor extractor,
+                                    Clock clock, TextExtractionListener listener, CaptureFirst captureFirst) {
+        this.loop = new BackgroundLoop("attachment-text", () -> {
+            runOnce();
+            return false;
+        }, (failure, retryInMillis) -> LOG.warn("attachment text extraction interrupted ({}); it resumes from its checkpoint in {} ms",
+                failure.getClass().getSimpleName(), retryInMillis, failure), MAX_OUTAGE_BACKOFF, captureFirst);
         this.store = store;
         this.blobs = blobs;
         this.texts = texts;

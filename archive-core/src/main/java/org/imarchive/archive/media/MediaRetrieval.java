@@ -13,6 +13,7 @@ import org.imarchive.archive.store.StoredMessage;
 import org.imarchive.archive.store.StoredRecord;
 import org.imarchive.archive.support.Ids;
 import org.imarchive.archive.support.BackgroundLoop;
+import org.imarchive.archive.support.CaptureFirst;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +50,7 @@ public final class MediaRetrieval implements CommitListener, AutoCloseable {
     private final Path spoolDir;
     private final Clock clock;
     private final MediaRetrievalListener listener;
-    private final BackgroundLoop loop = new BackgroundLoop("media-retrieval", () -> {
-        runOnce();
-        return false;
-    }, (failure, retryInMillis) -> LOG.warn("media retrieval interrupted ({}); it resumes from its queue in {} ms; capture is unaffected",
-            failure.getClass().getSimpleName(), retryInMillis, failure), MAX_OUTAGE_BACKOFF);
+    private final BackgroundLoop loop;
 
     /**
      * @param dataSource the archive's metadata database, which holds the {@code media_fetch} queue
@@ -61,6 +58,17 @@ public final class MediaRetrieval implements CommitListener, AutoCloseable {
      */
     public MediaRetrieval(ArchiveStore store, DataSource dataSource, List<MediaFetcher> fetchers, MediaRetrievalSettings settings,
                           Path spoolDir, Clock clock, MediaRetrievalListener listener) {
+        this(store, dataSource, fetchers, settings, spoolDir, clock, listener, CaptureFirst.UNPACED);
+    }
+
+    /** @param captureFirst what retrieval yields to while webhooks wait for their acknowledgement */
+    public MediaRetrieval(ArchiveStore store, DataSource dataSource, List<MediaFetcher> fetchers, MediaRetrievalSettings settings,
+                          Path spoolDir, Clock clock, MediaRetrievalListener listener, CaptureFirst captureFirst) {
+        this.loop = new BackgroundLoop("media-retrieval", () -> {
+            runOnce();
+            return false;
+        }, (failure, retryInMillis) -> LOG.warn("media retrieval interrupted ({}); it resumes from its queue in {} ms; capture is unaffected",
+                failure.getClass().getSimpleName(), retryInMillis, failure), MAX_OUTAGE_BACKOFF, captureFirst);
         this.store = store;
         this.queue = new MediaFetchQueue(dataSource);
         this.settings = settings;

@@ -8,6 +8,7 @@ import org.imarchive.archive.model.ArchivedMessage;
 import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.archive.store.Commit;
 import org.imarchive.archive.store.CommitOutcome;
+import org.imarchive.archive.support.CaptureFirst;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +21,14 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Capture first, everything else derived: {@link #capture} makes a payload durable in the journal and hands it to
  * one committer thread, which normalizes, governs and commits in batches, each batch atomically with its journal
  * position. On start the committer first replays whatever the journal holds beyond that position, so a crash at any
- * point after the journal append loses nothing, and the store's natural keys make the replay duplicate nothing.
+ * point after the journal append loses nothing, and the store's natural keys make the replay duplicate nothing. The
+ * committer is derived work: each batch takes its turn from {@link CaptureFirst}, which every capture marks.
  */
 public final class ArchivePipeline implements Capture, AutoCloseable {
     public static final String CONSUMER = "archive";
@@ -39,7 +42,14 @@ public final class ArchivePipeline implements Capture, AutoCloseable {
     private final List<CaptureObserver> observers;
     private final PipelineListener listener;
     private final int batchSize;
-    private final BlockingQueue<CaptureRecord> live = new LinkedBlockingQueue<>(100_000);
+    private final CaptureFirst captureFirst;
+    /**
+     * Captures handed to the committer in memory. While derived work lags (ADR 0017) it is soon full, and the rest is
+     * read back from the journal: a longer queue would only keep more payloads alive through young collections.
+     */
+    private static final int LIVE_CAPACITY = 8_192;
+    private final BlockingQueue<CaptureRecord> live = new LinkedBlockingQueue<>(LIVE_CAPACITY);
+    private final AtomicBoolean overflowing = new AtomicBoolean();
     private final Object progress = new Object();
     private volatile long committedSequence;
     private volatile boolean running;
@@ -53,6 +63,13 @@ public final class ArchivePipeline implements Capture, AutoCloseable {
 
     public ArchivePipeline(CaptureJournal journal, ArchiveStore store, List<PayloadNormalizer> normalizers, AccountApproval approval,
                            List<CommitListener> commitListeners, List<CaptureObserver> observers, PipelineListener listener, int batchSize) {
+        this(journal, store, normalizers, approval, commitListeners, observers, listener, batchSize, CaptureFirst.UNPACED);
+    }
+
+    public ArchivePipeline(CaptureJournal journal, ArchiveStore store, List<PayloadNormalizer> normalizers, AccountApproval approval,
+                           List<CommitListener> commitListeners, List<CaptureObserver> observers, PipelineListener listener, int batchSize,
+                           CaptureFirst captureFirst) {
+        this.captureFirst = captureFirst;
         this.observers = List.copyOf(observers);
         this.journal = journal;
         this.store = store;
@@ -86,10 +103,16 @@ public final class ArchivePipeline implements Capture, AutoCloseable {
      */
     @Override
     public long capture(CapturedPayload payload) {
-        long sequence = journal.append(payload);
-        if (!live.offer(new CaptureRecord(sequence, payload))) {
-            // the committer is behind: it will read this record from the journal when it catches up
-            LOG.warn("commit queue full; journal record {} will be committed from the journal", sequence);
+        long sequence;
+        captureFirst.captureStarted();
+        try {
+            sequence = journal.append(payload);
+        } finally {
+            captureFirst.captureEnded();
+        }
+        if (!live.offer(new CaptureRecord(sequence, payload)) && !overflowing.getAndSet(true)) {
+            // once per episode, not per capture: a log line on every webhook would slow the acknowledgements down
+            LOG.info("the committer is {} captures behind; it commits from journal record {} on by reading the journal", LIVE_CAPACITY, sequence);
         }
         return sequence;
     }
@@ -145,7 +168,10 @@ public final class ArchivePipeline implements Capture, AutoCloseable {
                     contiguous.add(waiting.pollFirstEntry().getValue());
                     next++;
                 }
-                commitBatch(contiguous);
+                captureFirst.derived(() -> {
+                    commitBatch(contiguous);
+                    return null;
+                });
                 boolean behind = !waiting.isEmpty() || (first == null && journal.lastSequence() > committedSequence);
                 if (!behind) {
                     gapSince = 0;
@@ -170,6 +196,7 @@ public final class ArchivePipeline implements Capture, AutoCloseable {
     }
 
     private void catchUpFromJournal() {
+        overflowing.set(false);
         long target = journal.lastSequence();
         if (target <= committedSequence) {
             return;
@@ -181,11 +208,23 @@ public final class ArchivePipeline implements Capture, AutoCloseable {
             }
             batch.add(record);
             if (batch.size() == batchSize) {
-                commitBatch(batch);
+                commitPaced(batch);
                 batch.clear();
             }
         });
-        commitBatch(batch);
+        commitPaced(batch);
+    }
+
+    private void commitPaced(List<CaptureRecord> captures) {
+        try {
+            captureFirst.derived(() -> {
+                commitBatch(captures);
+                return null;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while catching up from the journal", e);
+        }
     }
 
     private void commitBatch(List<CaptureRecord> captures) {

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The loop every derived worker runs (indexer, media retrieval, text extraction, review scanner): a daemon thread that
  * repeats its step while the step says more is waiting, otherwise sleeps until woken or a second has passed, and after
- * a failure backs off, doubling up to a limit, so an outage of what it feeds never spins and never stops it.
+ * a failure backs off, doubling up to a limit, so an outage of what it feeds never spins and never stops it. Each step
+ * is derived work and takes its turn from {@link CaptureFirst}, so it yields to webhooks waiting for their acknowledgement.
  */
 public final class BackgroundLoop implements AutoCloseable {
     private static final long FIRST_BACKOFF_MILLIS = 100;
@@ -28,11 +29,17 @@ public final class BackgroundLoop implements AutoCloseable {
     private final Step step;
     private final FailureReport report;
     private final long maxBackoffMillis;
+    private final CaptureFirst captureFirst;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
     public BackgroundLoop(String threadName, Step step, FailureReport report, Duration maxBackoff) {
+        this(threadName, step, report, maxBackoff, CaptureFirst.UNPACED);
+    }
+
+    public BackgroundLoop(String threadName, Step step, FailureReport report, Duration maxBackoff, CaptureFirst captureFirst) {
+        this.captureFirst = captureFirst;
         this.threadName = threadName;
         this.step = step;
         this.report = report;
@@ -60,7 +67,7 @@ public final class BackgroundLoop implements AutoCloseable {
         long backoffMillis = FIRST_BACKOFF_MILLIS;
         while (running) {
             try {
-                boolean more = step.run();
+                boolean more = captureFirst.derived(step::run);
                 backoffMillis = FIRST_BACKOFF_MILLIS;
                 if (!more) {
                     wake.tryAcquire(1, TimeUnit.SECONDS);

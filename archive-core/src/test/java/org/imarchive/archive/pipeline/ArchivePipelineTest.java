@@ -4,6 +4,7 @@ import org.imarchive.archive.capture.CaptureRecord;
 import org.imarchive.archive.capture.CapturedPayload;
 import org.imarchive.archive.model.AccountRef;
 import org.imarchive.archive.model.ArchiveRecord;
+import org.imarchive.archive.support.CaptureFirst;
 import org.imarchive.archive.testing.ArchiveFixture;
 import org.imarchive.archive.testing.InMemoryCaptureJournal;
 import org.imarchive.archive.testing.SampleRecords;
@@ -57,6 +58,10 @@ class ArchivePipelineTest {
     List<CommittedRecord> derived = new CopyOnWriteArrayList<>();
 
     ArchivePipeline pipeline(AccountApproval approval) {
+        return pipeline(approval, CaptureFirst.UNPACED);
+    }
+
+    ArchivePipeline pipeline(AccountApproval approval, CaptureFirst captureFirst) {
         if (fixture == null) {
             fixture = new ArchiveFixture(TestDatabases.h2(dir), dir, Clock.systemUTC());
         }
@@ -71,7 +76,8 @@ class ArchivePipelineTest {
                 malformed.add(journalSequence + ": " + reason);
             }
         };
-        ArchivePipeline pipeline = new ArchivePipeline(journal, fixture.store, List.of(LINES), approval, List.of(derived::addAll), listener, 100);
+        ArchivePipeline pipeline = new ArchivePipeline(journal, fixture.store, List.of(LINES), approval, List.of(derived::addAll), List.of(),
+                listener, 100, captureFirst);
         pipelines.add(pipeline);
         pipeline.start();
         return pipeline;
@@ -99,6 +105,20 @@ class ArchivePipelineTest {
         assertThat(pipeline.awaitCommitted(last, Duration.ofSeconds(10))).isTrue();
         assertThat(fixture.store.messageCount()).isEqualTo(250);
         assertThat(derived).hasSize(250);
+    }
+
+    @Test
+    void capturesAreMarkedForDerivedWorkToYieldToAndThePacedCommitterStillCommitsThemAll() throws Exception {
+        CaptureFirst captureFirst = new CaptureFirst(0.1, Duration.ofMinutes(1));
+        ArchivePipeline pipeline = pipeline(account -> true, captureFirst);
+        assertThat(captureFirst.capturesArriving()).isFalse();
+        long last = 0;
+        for (int i = 0; i < 100; i++) {
+            last = pipeline.capture(payload("P" + i + "|paced " + i));
+        }
+        assertThat(captureFirst.capturesArriving()).isTrue();
+        assertThat(pipeline.awaitCommitted(last, Duration.ofSeconds(30))).isTrue();
+        assertThat(fixture.store.messageCount()).isEqualTo(100);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.imarchive.bench.webhooks;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,29 +17,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
  * Webhook-to-durable: starts {@code gateway/target/gateway.jar} as a child process on loopback, then, per connector,
- * sends signed webhooks at a fixed rate (default 1,000/s for 20 s) from many connections and prints the achieved
- * throughput and the acknowledgement latency percentiles (the gateway answers only once the body is fsynced in the
- * journal). Beside them, the raw latency of one write+fsync on the same disk. Last, the time from an acknowledged
- * webhook to the message being found by {@code GET /api/messages?q=}.
+ * sends signed webhooks at a fixed rate (default 1,000/s: 10 s of warm-up, then 20 s measured) and prints the
+ * acknowledgement latency percentiles (the gateway answers only once the body is fsynced in the journal), how far the
+ * generator itself fell behind its schedule, and the CPU the generator and the gateway used. Beside them, the raw
+ * latency of one write+fsync on the same disk. Last, the time from an acknowledged webhook to the message being found
+ * by {@code GET /api/messages?q=}.
  *
- * <p>Run: {@code mvn -q -DskipTests package && bench/run webhooks [rate] [seconds]}.
+ * <p>The load is open-loop and lean ({@link OpenLoopLoad}): latency counts from each request's due time, and the
+ * generator (pre-signed requests, one selector thread, raw keep-alive sockets) stays small beside the gateway on the
+ * same two cores.
+ *
+ * <p>Run: {@code bench/run webhooks [rate] [seconds] [warm-up seconds]}. {@code BENCH_GATEWAY_JVM_OPTIONS} adds JVM
+ * options to the gateway (e.g. {@code -XX:StartFlightRecording=filename=gw.jfr -Xlog:gc:file=gc.log}).
  */
 public final class WebhookBench {
     private static final String TWILIO_TOKEN = "bench-twilio-token";
@@ -46,47 +49,62 @@ public final class WebhookBench {
     private static final String TELEGRAM_SECRET = "bench-telegram-secret";
     private static final String ADMIN_PASSWORD = "bench-admin-password";
     private static final String READER_PASSWORD = "bench-reader-password";
+    private static final int INITIAL_CONNECTIONS = 32;
+    private static final int MAX_CONNECTIONS = 256;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
     private final String base;
+    private final Process gateway;
 
-    private WebhookBench(int port) {
+    private WebhookBench(int port, Process gateway) {
         this.port = port;
         this.base = "http://127.0.0.1:" + port;
+        this.gateway = gateway;
     }
 
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        Path jar = Path.of(args.length > 2 ? args[2] : "gateway/target/gateway.jar");
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        Path jar = Path.of(System.getProperty("bench.gateway.jar", "gateway/target/gateway.jar"));
         Path dir = Files.createTempDirectory("webhook-bench");
         int port;
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        WebhookBench bench = new WebhookBench(port);
-        Process gateway = new ProcessBuilder("java", "-Xmx2g", "-jar", jar.toString(), "--server.port=" + port,
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g"));
+        String jvmOptions = System.getenv("BENCH_GATEWAY_JVM_OPTIONS");
+        if (jvmOptions != null && !jvmOptions.isBlank()) {
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--gateway.data-dir=" + dir.resolve("data"), "--gateway.public-url=http://127.0.0.1:" + port,
                 "--gateway.twilio.auth-token=" + TWILIO_TOKEN, "--gateway.whatsapp-cloud.app-secret=" + META_SECRET,
                 "--gateway.telegram.webhook-secret=" + TELEGRAM_SECRET, "--gateway.security.bootstrap-admin.password=" + ADMIN_PASSWORD,
                 "--gateway.accounts.approved[0].platform=whatsapp", "--gateway.accounts.approved[0].account-id=+15550001111",
                 "--gateway.accounts.approved[1].platform=whatsapp", "--gateway.accounts.approved[1].account-id=106540352242922",
                 "--gateway.accounts.approved[2].platform=telegram", "--gateway.accounts.approved[2].account-id=BCbench",
-                "--logging.level.root=WARN")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
+                "--logging.level.root=WARN"));
+        Process gateway = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("gateway.log").toFile()).start();
         // a benchmark stopped from outside must not leave its gateway running and skewing the next run
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::destroyForcibly));
+        WebhookBench bench = new WebhookBench(port, gateway);
         try {
-            bench.awaitHealthy(gateway);
+            bench.awaitHealthy();
             bench.createReader();
-            System.out.printf("webhook benchmark: %,d msg/s for %d s per connector, gateway.jar on loopback (%s)%n", rate, seconds, dir);
+            System.out.printf("webhook benchmark: %,d msg/s per connector, %d s warm-up then %d s measured, gateway.jar on loopback (%s)%n",
+                    rate, warmUp, seconds, dir);
+            System.out.printf("gateway JVM: %s%n", String.join(" ", command.subList(1, command.indexOf("-jar"))));
             System.out.printf("raw   one write+fsync of 700 bytes on this disk:          %s%n", rawFsync(dir));
-            System.out.printf("%-14s %10s %10s %10s %9s %9s %9s %8s%n", "connector", "sent", "acked 200", "msg/s", "p50 ms", "p99 ms", "max ms", "errors");
-            long acknowledged = bench.load("twilio", rate, seconds, bench::twilio);
-            acknowledged += bench.load("whatsapp-cloud", rate, seconds, bench::meta);
-            acknowledged += bench.load("telegram", rate, seconds, bench::telegram);
+            System.out.printf("%-14s %8s %8s %8s %8s %8s %8s %8s %6s %8s %5s %8s %8s %8s%n", "connector", "counted", "acked", "msg/s",
+                    "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "lag99 ms", "conns", "gen cpu", "gen loop", "gw cpu");
+            long acknowledged = bench.load("twilio", rate, warmUp, seconds, bench::twilio);
+            acknowledged += bench.load("whatsapp-cloud", rate, warmUp, seconds, bench::meta);
+            acknowledged += bench.load("telegram", rate, warmUp, seconds, bench::telegram);
+            System.out.println("(latency counts from each request's due time; lag99: how late the generator sent, p99; conns: connections"
+                    + " opened; cpu in % of one core over the measured part: the whole generator process, its send/receive loop, the gateway)");
             bench.awaitIndexed(acknowledged);
             bench.timeToSearch(20);
         } finally {
@@ -95,46 +113,34 @@ public final class WebhookBench {
         }
     }
 
-    /** @return how many the gateway acknowledged */
-    private int load(String name, int rate, int seconds, IntFunction<HttpRequest> request) throws InterruptedException {
-        int total = rate * seconds;
-        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        AtomicInteger ok = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        // an open-loop load: each request is due at its slot of the fixed rate, whatever the answers before it, and its
-        // latency counts from its due time, so a slow gateway cannot hide behind a slowed-down client
-        java.util.concurrent.ExecutorService senders = Executors.newFixedThreadPool(256);
-        long started = System.nanoTime();
-        long periodNanos = 1_000_000_000L / rate;
-        for (int n = 0; n < total; n++) {
-            long due = started + n * periodNanos;
-            int index = n;
-            senders.submit(() -> {
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
-                }
-                try {
-                    HttpResponse<Void> response = client.send(request.apply(index), HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == 200) {
-                        ok.incrementAndGet();
-                        latencies.add(System.nanoTime() - due);
-                    } else {
-                        errors.incrementAndGet();
-                    }
-                } catch (IOException | InterruptedException e) {
-                    errors.incrementAndGet();
-                }
-            });
+    /**
+     * One connector's phase: {@code warmUp} seconds then {@code seconds} measured, one continuous open-loop load at
+     * {@code rate}; every request is encoded and signed before the clock starts.
+     *
+     * @return how many the gateway acknowledged, warm-up included
+     */
+    private int load(String name, int rate, int warmUp, int seconds, IntFunction<Webhook> webhook) throws IOException {
+        int counted = rate * seconds;
+        int firstCounted = rate * warmUp;
+        List<byte[]> requests = new ArrayList<>(firstCounted + counted);
+        for (int n = 0; n < firstCounted + counted; n++) {
+            requests.add(webhook.apply(n).http("127.0.0.1:" + port));
         }
-        senders.shutdown();
-        senders.awaitTermination(10, TimeUnit.MINUTES);
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        System.out.printf("%-14s %,10d %,10d %,10.0f %9.1f %9.1f %9.1f %8d%n", name, total, ok.get(), ok.get() / elapsed,
-                percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, errors.get());
-        return ok.get();
+        OpenLoopLoad.Result result = new OpenLoopLoad(new InetSocketAddress("127.0.0.1", port), requests, rate, firstCounted, MAX_CONNECTIONS)
+                .run(INITIAL_CONNECTIONS, TimeUnit.SECONDS.toNanos(warmUp + seconds + 120L), () -> gatewayCpu().toNanos());
+        long[] latencies = result.latencies();
+        double measuredSeconds = result.measuredNanos() / 1e9;
+        System.out.printf("%-14s %,8d %,8d %,8.0f %8.1f %8.1f %8.1f %8.1f %6d %8.2f %5d %7.0f%% %7.0f%% %7.0f%%%n", name, result.counted(),
+                latencies.length, latencies.length / measuredSeconds, result.percentileMillis(latencies, 0.50),
+                result.percentileMillis(latencies, 0.99), result.percentileMillis(latencies, 0.999),
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, result.errors(), result.percentileMillis(result.sendLags(), 0.99),
+                result.connectionsOpened(), 100 * result.generatorCpuNanos() / 1e9 / measuredSeconds,
+                100 * result.loopCpuNanos() / 1e9 / measuredSeconds, 100 * result.gatewayCpuNanos() / 1e9 / measuredSeconds);
+        return result.ok();
+    }
+
+    private Duration gatewayCpu() {
+        return gateway.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     /** Waits for the load's backlog to be indexed, so the probes measure a message's own path, not the queue before it. */
@@ -160,7 +166,7 @@ public final class WebhookBench {
         List<Long> delays = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             String word = "searchprobe" + i + "x" + System.nanoTime();
-            HttpRequest webhook = twilioRequest("SMprobe" + String.format("%027d", i), word);
+            HttpRequest webhook = twilioWebhook("SMprobe" + String.format("%027d", i), word).jdk(base);
             long start = System.nanoTime();
             HttpResponse<Void> ack = client.send(webhook, HttpResponse.BodyHandlers.discarding());
             if (ack.statusCode() != 200) {
@@ -184,48 +190,63 @@ public final class WebhookBench {
                 samples, percentile(delays, 0.50), percentile(delays, 0.95), delays.get(delays.size() - 1) / 1e6);
     }
 
-    private HttpRequest twilio(int n) {
-        return twilioRequest(String.format("SM%032d", n), "Hello, please call me about order " + n);
+    /** One signed webhook, as bytes on the wire for the load and as a JDK request for the probes. */
+    private record Webhook(String path, Map<String, String> headers, byte[] body) {
+        byte[] http(String host) {
+            StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(host)
+                    .append("\r\nContent-Length: ").append(body.length).append("\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+            System.arraycopy(body, 0, request, headBytes.length, body.length);
+            return request;
+        }
+
+        HttpRequest jdk(String base) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
+            headers.forEach(builder::header);
+            return builder.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        }
     }
 
-    private HttpRequest twilioRequest(String sid, String text) {
+    private Webhook twilio(int n) {
+        return twilioWebhook(String.format("SM%032d", n), "Hello, please call me about order " + n);
+    }
+
+    private Webhook twilioWebhook(String sid, String text) {
         Map<String, String> form = new TreeMap<>(Map.of("MessageSid", sid, "SmsMessageSid", sid, "AccountSid", "AC" + "0".repeat(32),
                 "From", "whatsapp:+447700900" + String.format("%03d", sid.hashCode() & 0x1ff), "To", "whatsapp:+15550001111",
                 "Body", text, "NumMedia", "0", "ProfileName", "Bench Customer", "WaId", "447700900123", "ApiVersion", "2010-04-01"));
-        String url = base + "/webhooks/twilio/messages";
-        StringBuilder signed = new StringBuilder(url);
+        String path = "/webhooks/twilio/messages";
+        StringBuilder signed = new StringBuilder(base + path);
         form.forEach((k, v) -> signed.append(k).append(v));
         String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", Base64.getEncoder().encodeToString(hmac("HmacSHA1", TWILIO_TOKEN, signed.toString().getBytes(StandardCharsets.UTF_8))))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return new Webhook(path, Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "X-Twilio-Signature", Base64.getEncoder().encodeToString(hmac("HmacSHA1", TWILIO_TOKEN, signed.toString().getBytes(StandardCharsets.UTF_8)))),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private HttpRequest meta(int n) {
+    private Webhook meta(int n) {
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":{"
                 + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550001111\",\"phone_number_id\":\"106540352242922\"},"
                 + "\"contacts\":[{\"profile\":{\"name\":\"Bench Customer\"},\"wa_id\":\"447700900123\"}],\"messages\":[{\"from\":\"447700900123\","
                 + "\"id\":\"wamid.bench" + n + "\",\"timestamp\":\"" + (1_764_000_000 + n) + "\",\"text\":{\"body\":\"Hello, order " + n + "\"},"
                 + "\"type\":\"text\"}]},\"field\":\"messages\"}]}]}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HttpRequest.newBuilder(URI.create(base + "/webhooks/whatsapp-cloud")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", META_SECRET, bytes)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        return new Webhook("/webhooks/whatsapp-cloud", Map.of("Content-Type", "application/json",
+                "X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", META_SECRET, bytes))), bytes);
     }
 
-    private HttpRequest telegram(int n) {
+    private Webhook telegram(int n) {
         String body = "{\"update_id\":" + (900_000_000 + n) + ",\"business_message\":{\"message_id\":" + n + ",\"from\":{\"id\":5128839021,"
                 + "\"is_bot\":false,\"first_name\":\"Bench\"},\"chat\":{\"id\":5128839021,\"first_name\":\"Bench\",\"type\":\"private\"},"
                 + "\"date\":" + (1_764_000_000 + n) + ",\"business_connection_id\":\"BCbench\",\"text\":\"Hello, order " + n + "\"}}";
-        return HttpRequest.newBuilder(URI.create(base + "/webhooks/telegram")).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return new Webhook("/webhooks/telegram", Map.of("Content-Type", "application/json", "X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void awaitHealthy(Process gateway) throws Exception {
+    private void awaitHealthy() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!gateway.isAlive()) {

@@ -35,7 +35,7 @@ public class TelegramWebhookRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/webhooks/telegram?httpMethodRestrict=POST&populateBodyWithForm=false")
+        from(WebhookRequests.endpoint("/webhooks/telegram", "POST"))
                 .routeId(TelegramNormalizer.SOURCE)
                 .routeConfigurationId(WebhookErrorHandling.ID)
                 .process(this::accept);

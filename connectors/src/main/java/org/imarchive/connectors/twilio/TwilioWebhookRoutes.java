@@ -40,12 +40,12 @@ public class TwilioWebhookRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/webhooks/twilio/messages?httpMethodRestrict=POST&populateBodyWithForm=false")
+        from(WebhookRequests.endpoint("/webhooks/twilio/messages", "POST"))
                 .routeId(TwilioNormalizer.INBOUND_SOURCE)
                 .routeConfigurationId(WebhookErrorHandling.ID)
                 .process(exchange -> accept(exchange, TwilioNormalizer.INBOUND_SOURCE));
 
-        from("platform-http:/webhooks/twilio/status?httpMethodRestrict=POST&populateBodyWithForm=false")
+        from(WebhookRequests.endpoint("/webhooks/twilio/status", "POST"))
                 .routeId(TwilioNormalizer.STATUS_SOURCE)
                 .routeConfigurationId(WebhookErrorHandling.ID)
                 .process(exchange -> accept(exchange, TwilioNormalizer.STATUS_SOURCE));

@@ -16,6 +16,19 @@ public final class WebhookRequests {
     private WebhookRequests() {
     }
 
+    /**
+     * The Camel endpoint a webhook route consumes from. The body stays a byte stream ({@code useStreaming}): read
+     * through a {@code Reader} it would be decoded to characters and encoded back, which costs two conversion buffers
+     * per request and changes any byte that is not valid in the declared charset, where the journal and the
+     * signatures need the bytes exactly as sent. A form post's body is not parsed into parameters
+     * ({@code populateBodyWithForm=false}): the route decodes the raw bytes itself.
+     *
+     * @param methods the HTTP methods the route answers, comma-separated
+     */
+    public static String endpoint(String path, String methods) {
+        return "platform-http:" + path + "?httpMethodRestrict=" + methods + "&populateBodyWithForm=false&useStreaming=true";
+    }
+
     public static byte[] rawBody(Exchange exchange) {
         byte[] body = exchange.getProperty(RAW_BODY, byte[].class);
         if (body == null) {

@@ -40,7 +40,7 @@ public class WhatsAppCloudWebhookRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:/webhooks/whatsapp-cloud?httpMethodRestrict=GET,POST&populateBodyWithForm=false")
+        from(WebhookRequests.endpoint("/webhooks/whatsapp-cloud", "GET,POST"))
                 .routeId(WhatsAppCloudNormalizer.SOURCE)
                 .routeConfigurationId(WebhookErrorHandling.ID)
                 .choice()

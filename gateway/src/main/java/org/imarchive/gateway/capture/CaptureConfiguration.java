@@ -9,6 +9,7 @@ import org.imarchive.archive.pipeline.CaptureObserver;
 import org.imarchive.archive.pipeline.CommitListener;
 import org.imarchive.archive.pipeline.PayloadNormalizer;
 import org.imarchive.archive.store.ArchiveStore;
+import org.imarchive.archive.support.CaptureFirst;
 import org.imarchive.gateway.config.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +33,18 @@ public class CaptureConfiguration {
         return journal;
     }
 
+    /** What every capture marks and every derived worker yields to (ADR 0017). */
+    @Bean
+    CaptureFirst captureFirst(GatewayProperties properties) {
+        return new CaptureFirst(properties.captureFirst().derivedCpuShare(), properties.captureFirst().quietAfter());
+    }
+
     @Bean
     ArchivePipeline archivePipeline(CaptureJournal journal, ArchiveStore store, List<PayloadNormalizer> normalizers,
                                     AccountApproval approval, List<CommitListener> listeners, List<CaptureObserver> observers,
-                                    PipelineMetrics metrics, GatewayProperties properties) {
-        return new ArchivePipeline(journal, store, normalizers, approval, listeners, observers, metrics, properties.journal().commitBatch());
+                                    PipelineMetrics metrics, GatewayProperties properties, CaptureFirst captureFirst) {
+        return new ArchivePipeline(journal, store, normalizers, approval, listeners, observers, metrics, properties.journal().commitBatch(),
+                captureFirst);
     }
 
     /** Starts committing (and replaying what the journal holds beyond the last commit) once the schema is migrated. */

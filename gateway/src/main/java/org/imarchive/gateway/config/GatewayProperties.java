@@ -1,6 +1,8 @@
 package org.imarchive.gateway.config;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -25,6 +27,7 @@ public record GatewayProperties(
         @Pattern(regexp = "https?://[^\\s/]+(/[^\\s]*)?", message = "must be an absolute http(s) URL such as https://archive.example.com")
         String publicUrl,
         @Valid @DefaultValue Journal journal,
+        @Valid @DefaultValue CaptureFirst captureFirst,
         @Valid @DefaultValue Integrity integrity,
         @Valid @DefaultValue Twilio twilio,
         @Valid @DefaultValue WhatsappCloud whatsappCloud,
@@ -35,6 +38,17 @@ public record GatewayProperties(
      * @param commitBatch   how many captures the committer commits in one transaction at most
      */
     public record Journal(@Positive @DefaultValue("67108864") long segmentBytes, @Positive @DefaultValue("500") int commitBatch) {
+    }
+
+    /**
+     * Capture first (ADR 0017): while webhooks arrive, derived work (commit, indexing, media, text extraction, review
+     * scanning) uses at most this share of one core and lags; once they stop it catches up at full speed.
+     *
+     * @param derivedCpuShare the share of one core derived work may use while webhooks arrive, in (0, 1]
+     * @param quietAfter      how long after the last webhook derived work runs at full speed again
+     */
+    public record CaptureFirst(@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.5") double derivedCpuShare,
+                               @NotNull @DefaultValue("PT0.1S") Duration quietAfter) {
     }
 
     /** @param checkInterval how often the scheduled self-check recomputes the ledger and every stored hash */

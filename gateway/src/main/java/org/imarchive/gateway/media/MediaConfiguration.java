@@ -10,6 +10,7 @@ import org.imarchive.archive.media.MediaRetrieval;
 import org.imarchive.archive.media.MediaRetrievalSettings;
 import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.archive.store.BlobStore;
+import org.imarchive.archive.support.CaptureFirst;
 import org.imarchive.gateway.config.GatewayProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -28,13 +29,13 @@ public class MediaConfiguration {
     @Bean(destroyMethod = "close")
     MediaRetrieval mediaRetrieval(ArchiveStore store, DataSource dataSource, GatewayProperties gateway, MediaProperties media,
                                   TwilioApiProperties twilio, WhatsAppCloudApiProperties whatsappCloud,
-                                  TelegramApiProperties telegram, Clock clock, MediaMetrics metrics) {
+                                  TelegramApiProperties telegram, Clock clock, MediaMetrics metrics, CaptureFirst captureFirst) {
         MediaRetrievalSettings settings = new MediaRetrievalSettings(media.maxAttempts(), media.initialBackoff(), media.maxBackoff(),
                 media.failedRetryInterval(), media.maxSize().toBytes());
         return new MediaRetrieval(store, dataSource,
                 ConfiguredMediaFetchers.of(gateway.twilio().authToken(), twilio, whatsappCloud, gateway.telegram().botToken(), telegram,
                         media.requestTimeout()),
-                settings, gateway.dataDir().resolve("spool").resolve("media"), clock, metrics);
+                settings, gateway.dataDir().resolve("spool").resolve("media"), clock, metrics, captureFirst);
     }
 
     @Bean
@@ -50,8 +51,9 @@ public class MediaConfiguration {
 
     @Bean(destroyMethod = "close")
     AttachmentTextExtraction attachmentTextExtraction(ArchiveStore store, BlobStore blobs, AttachmentTexts texts,
-                                                      AttachmentTextExtractor extractor, Clock clock, MediaMetrics metrics) {
-        return new AttachmentTextExtraction(store, blobs, texts, extractor, clock, metrics);
+                                                      AttachmentTextExtractor extractor, Clock clock, MediaMetrics metrics,
+                                                      CaptureFirst captureFirst) {
+        return new AttachmentTextExtraction(store, blobs, texts, extractor, clock, metrics, captureFirst);
     }
 
     @Bean

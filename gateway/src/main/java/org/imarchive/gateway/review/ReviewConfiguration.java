@@ -3,6 +3,7 @@ package org.imarchive.gateway.review;
 import org.imarchive.archive.audit.AuditLog;
 import org.imarchive.archive.media.AttachmentTexts;
 import org.imarchive.archive.store.ArchiveStore;
+import org.imarchive.archive.support.CaptureFirst;
 import org.imarchive.supervision.queue.ReviewActions;
 import org.imarchive.supervision.queue.ReviewFiling;
 import org.imarchive.supervision.queue.ReviewReads;
@@ -37,8 +38,9 @@ public class ReviewConfiguration {
 
     @Bean(destroyMethod = "close")
     ReviewScanner reviewScanner(ArchiveStore store, ReviewFiling filing, SupervisionPolicies policies, SamplingSeeds seeds,
-                                ReviewRouting routing, AttachmentTexts attachmentTexts, AuditLog audit, Clock clock) {
-        return new ReviewScanner(store, filing, policies, seeds, routing, new VersionTexts(attachmentTexts), audit, clock, MAX_RETRY_BACKOFF);
+                                ReviewRouting routing, AttachmentTexts attachmentTexts, AuditLog audit, Clock clock, CaptureFirst captureFirst) {
+        return new ReviewScanner(store, filing, policies, seeds, routing, new VersionTexts(attachmentTexts), audit, clock, MAX_RETRY_BACKOFF,
+                captureFirst);
     }
 
     @Bean

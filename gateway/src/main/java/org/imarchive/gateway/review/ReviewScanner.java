@@ -9,6 +9,7 @@ import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.archive.store.StoredMessage;
 import org.imarchive.archive.store.StoredRecord;
 import org.imarchive.archive.support.BackgroundLoop;
+import org.imarchive.archive.support.CaptureFirst;
 import org.imarchive.supervision.lexicon.ScanResult;
 import org.imarchive.supervision.queue.NewReviewItem;
 import org.imarchive.supervision.queue.ReviewFiling;
@@ -47,7 +48,7 @@ public final class ReviewScanner implements CommitListener, AutoCloseable {
     private volatile long scannedSerial;
 
     ReviewScanner(ArchiveStore store, ReviewFiling filing, SupervisionPolicies policies, SamplingSeeds seeds, ReviewRouting routing,
-                  VersionTexts texts, AuditLog audit, Clock clock, Duration maxBackoff) {
+                  VersionTexts texts, AuditLog audit, Clock clock, Duration maxBackoff, CaptureFirst captureFirst) {
         this.store = store;
         this.filing = filing;
         this.policies = policies;
@@ -58,7 +59,7 @@ public final class ReviewScanner implements CommitListener, AutoCloseable {
         this.clock = clock;
         this.loop = new BackgroundLoop("review-scanner", this::scanBatch, (failure, retryInMillis) -> LOG.warn(
                 "review scanning failed ({}); it resumes from ledger entry {} in {} ms; capture is unaffected",
-                failure.getClass().getSimpleName(), scannedSerial, retryInMillis, failure), maxBackoff);
+                failure.getClass().getSimpleName(), scannedSerial, retryInMillis, failure), maxBackoff, captureFirst);
     }
 
     public synchronized void start() {

@@ -5,6 +5,7 @@ import org.imarchive.archive.indexing.SearchIndexer;
 import org.imarchive.archive.media.AttachmentTexts;
 import org.imarchive.archive.search.SearchIndex;
 import org.imarchive.archive.store.ArchiveStore;
+import org.imarchive.archive.support.CaptureFirst;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,8 @@ public class LiveIndexingConfiguration {
 
     @Bean(destroyMethod = "close")
     SearchIndexer searchIndexer(ArchiveStore store, SearchIndex index, MessageDocuments documents, SearchProperties properties,
-                                AttachmentTexts reindexRequests) {
-        return new SearchIndexer(store, index, documents, SearchIndexer.CONSUMER, properties.maxRetryBackoff(), reindexRequests);
+                                AttachmentTexts reindexRequests, CaptureFirst captureFirst) {
+        return new SearchIndexer(store, index, documents, SearchIndexer.CONSUMER, properties.maxRetryBackoff(), reindexRequests, captureFirst);
     }
 
     @Bean

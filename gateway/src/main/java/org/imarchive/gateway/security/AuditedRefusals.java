@@ -20,27 +20,37 @@ import java.io.IOException;
 
 /**
  * Every refused attempt goes on the audit trail: a request without valid credentials, a request the caller's roles do
- * not allow, and each failed password sign-in (which also counts towards the lockout, local or directory).
+ * not allow, and each failed password sign-in (which also counts towards the lockout, local or directory). A request
+ * without credentials is challenged for every scheme the API takes: Basic always, Bearer when OIDC tokens are on.
  */
 @Component
 public class AuditedRefusals implements AuthenticationEntryPoint, AccessDeniedHandler {
+    static final String REALM = "imarchive";
     private final AuditLog audit;
     private final LocalUsers users;
     private final DirectoryLockout directoryLockout;
     private final MeterRegistry meters;
+    private final boolean bearerTokens;
 
-    public AuditedRefusals(AuditLog audit, LocalUsers users, DirectoryLockout directoryLockout, MeterRegistry meters) {
+    public AuditedRefusals(AuditLog audit, LocalUsers users, DirectoryLockout directoryLockout, MeterRegistry meters,
+                           SignInSourcesProperties sources) {
         this.audit = audit;
         this.users = users;
         this.directoryLockout = directoryLockout;
         this.meters = meters;
+        this.bearerTokens = sources.oidc().enabled();
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) throws IOException {
         audit.record(new AuditEvent(Actors.ANONYMOUS, "request", request.getMethod() + " " + request.getRequestURI(),
                 AuditEvent.Outcome.REFUSED, Actors.addressOf(request), "not authenticated"));
-        response.setHeader("WWW-Authenticate", "Basic realm=\"imarchive\"");
+        // one challenge per scheme the API accepts (RFC 9110 11.6.1), so a client that holds a token knows it may send it
+        response.addHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\"");
+        if (bearerTokens) {
+            // no error code: the request carried no token at all (RFC 6750 3.1)
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\"");
+        }
         refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
     }
 

@@ -7,6 +7,8 @@ import org.imarchive.archive.audit.AuditEvent;
 import org.imarchive.archive.audit.AuditLog;
 import org.imarchive.gateway.security.Actors;
 import org.imarchive.gateway.security.Role;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,38 +16,51 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
- * The browser's chain: form sign-in with a session cookie (HttpOnly, SameSite=Strict, idle timeout
+ * The browser's chain: form sign-in with a session cookie (HttpOnly, SameSite=Strict or Lax, see BrowserSignIn; idle timeout
  * {@code gateway.ui.session-timeout}), CSRF tokens on every form, a Content-Security-Policy that allows no inline script
  * or style, and the same roles per page as the API has per endpoint. It sits before the API chain, which matches every
  * request; its paths and the webhooks' are disjoint, so the two share a rank. Sign-in failures and lockout are the
- * API's own (the same users, the same failure events); successes and sign-outs are audited here.
+ * API's own (the same users, the same failure events); successes and sign-outs are audited here. When an OIDC client
+ * is configured ({@code gateway.security.oidc.client-id}), people may also sign in through their organisation's
+ * provider, their ID token's groups mapped to roles as the API maps a bearer token's.
  */
 @Configuration
 public class UiSecurityConfiguration {
+    static final String[] PATHS = {"/ui", "/ui/**", "/login", "/logout", "/assets/**"};
+    /** Where the provider's sign-in starts and where it sends the browser back: that answer needs the browser's session. */
+    static final String[] ORGANISATION_SIGN_IN_PATHS = {"/oauth2/authorization/**", "/login/oauth2/code/**"};
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self';"
             + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     @Bean
     @Order(1)
-    SecurityFilterChain ui(HttpSecurity http, AuditLog audit, UiProperties properties) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, AuditLog audit, UiProperties properties,
+                           ObjectProvider<ClientRegistrationRepository> organisationSignIn,
+                           @Qualifier("oidcLoginAuthorities") ObjectProvider<GrantedAuthoritiesMapper> organisationRoles) throws Exception {
+        boolean signInByOrganisation = organisationSignIn.getIfAvailable() != null;
         String admin = Role.ADMIN.name();
         String compliance = Role.COMPLIANCE.name();
         String supervisor = Role.SUPERVISOR.name();
         String reviewer = Role.REVIEWER.name();
         String auditor = Role.AUDITOR.name();
         http
-                .securityMatcher("/ui", "/ui/**", "/login", "/logout", "/assets/**")
+                .securityMatcher(signInByOrganisation ? Stream.concat(Arrays.stream(PATHS), Arrays.stream(ORGANISATION_SIGN_IN_PATHS)).toArray(String[]::new) : PATHS)
                 .authorizeHttpRequests(rules -> rules
                         .requestMatchers("/login", "/assets/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/ui").authenticated()
+                        // a person whose groups map to no role is signed in but may see nothing, not even the home page
+                        .requestMatchers(HttpMethod.GET, "/ui").hasAnyRole(Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new))
                         .requestMatchers(HttpMethod.POST, "/ui/items/**").hasAnyRole(compliance, supervisor, reviewer)
                         .requestMatchers(HttpMethod.GET, "/ui/queue", "/ui/queue/**", "/ui/items/**", "/ui/search", "/ui/messages/**",
                                 "/ui/blobs/**").hasAnyRole(compliance, supervisor, reviewer, auditor)
@@ -83,6 +98,13 @@ public class UiSecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (signInByOrganisation) {
+            http.oauth2Login(oidc -> oidc
+                    .loginPage("/login")
+                    .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(organisationRoles.getObject()))
+                    .successHandler(signedIn(audit, properties))
+                    .failureUrl("/login?error"));
+        }
         return http.build();
     }
 

@@ -8,17 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.servlet.function.HandlerFunction;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -46,17 +35,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A whole gateway signing people in from a directory (UnboundID's in-memory server, loaded from an LDIF) and from an
- * OpenID Connect provider (a stand-in speaking discovery and JWKS), beside its local users. Its own port and data
- * directory, since its settings differ from the shared gateway's; and a browser chain of its own, as a UI would declare,
- * to sign in through the provider.
+ * OpenID Connect provider (a stand-in speaking discovery, JWKS and the authorization code flow), beside its local users,
+ * on the API and in the reviewers' web UI. Its own port and data directory, since its settings differ from the shared
+ * gateway's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class EnterpriseSignInTest {
@@ -181,6 +173,13 @@ class EnterpriseSignInTest {
     }
 
     @Test
+    void aRequestWithoutCredentialsIsToldItMaySendAPasswordOrABearerToken() {
+        ResponseEntity<String> response = http.getForEntity("/api/messages", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(response.getHeaders().get("WWW-Authenticate")).containsExactly("Basic realm=\"imarchive\"", "Bearer realm=\"imarchive\"");
+    }
+
+    @Test
     void aTokenWhoseGroupsAreNotMappedCarriesNoRoleAndIsRefusedEverything() {
         String token = issuer.token("mona", List.of("marketing", "everyone"), AUDIENCE);
         assertThat(bearer(token, "/api/messages").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -202,83 +201,85 @@ class EnterpriseSignInTest {
     }
 
     @Test
-    void aBrowserSignsInThroughTheProviderAndHoldsTheRolesOfItsGroups() throws Exception {
-        issuer.signInNext("olga", List.of("archive-compliance", "marketing"));
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        URI page = URI.create("http://127.0.0.1:" + port + BrowserChain.PAGE);
-        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(page).build(), HttpResponse.BodyHandlers.ofString());
-        List<String> visited = new java.util.ArrayList<>();
-        while (response.statusCode() == 302 && visited.size() < 10) {
-            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
-            visited.add(next.getPath());
-            response = browser.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
-        }
-        assertThat(visited).containsExactly("/oauth2/authorization/oidc", "/authorize", "/login/oauth2/code/oidc", BrowserChain.PAGE);
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("olga [ROLE_COMPLIANCE]");
+    void theSignInPageOffersTheOrganisationsSignIn() throws Exception {
+        Browser browser = new Browser();
+        HttpResponse<String> page = browser.follow("/ui");
+        assertThat(browser.visited).containsExactly("/login");
+        assertThat(page.body()).contains("Sign in with your organisation").contains("href=\"/oauth2/authorization/oidc\"");
     }
 
     @Test
-    void aFormSignInChecksTheSamePasswordsAsTheApiLocalAndDirectory() throws Exception {
-        assertThat(signInByForm("cora", "cora-directory-password")).isEqualTo("cora [ROLE_COMPLIANCE]");
-        assertThat(signInByForm("admin", ADMIN_PASSWORD)).isEqualTo("admin [ROLE_ADMIN]");
-        assertThat(signInByForm("cora", "not-her-password")).isNull();
+    void aBrowserSignsInThroughTheProviderAndLandsOnTheUiWithTheRolesOfItsGroups() throws Exception {
+        issuer.signInNext("olga", List.of("archive-compliance", "marketing"));
+        Browser browser = new Browser();
+        browser.follow("/ui");
+        HttpResponse<String> landed = browser.follow("/oauth2/authorization/oidc");
+        assertThat(browser.visited).containsExactly("/authorize", "/login/oauth2/code/oidc", "/ui", "/ui/queue");
+        assertThat(landed.statusCode()).as("compliance works the queue").isEqualTo(200);
+        assertThat(browser.follow("/ui/audit").statusCode()).as("the audit page is for admins and auditors").isEqualTo(403);
+        assertThat(audit("olga", "sign-in")).anySatisfy(entry -> {
+            assertThat(entry.get("outcome").toString()).isEqualToIgnoringCase("success");
+            assertThat((String) entry.get("details")).isEqualTo("web");
+        });
     }
 
-    /** Signs in through the form and returns what the probe page says, or null when the sign-in was refused. */
-    private String signInByForm(String username, String password) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
-        String form = "username=" + username + "&password=" + password;
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BrowserChain.FORM_SIGN_IN))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
-            return null;
-        }
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BrowserChain.FORM_PAGE)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).isEqualTo(200);
-        return page.body();
+    @Test
+    void theSessionCookieComesBackFromTheProvidersSiteSoItIsLaxNotStrict() throws Exception {
+        HttpResponse<String> start = new Browser().client.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/oauth2/authorization/oidc")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
     }
 
-    /**
-     * Browser chains as a UI would declare them, and pages that say who is signed in: one turned on by
-     * {@code oauth2Login} alone, proving the client registration and role mapping the gateway provides work in a real
-     * sign-in; one with a form login, proving it checks passwords with the same sources as the API's HTTP Basic.
-     */
-    @TestConfiguration
-    static class BrowserChain {
-        static final String PAGE = "/browser-sign-in-probe";
-        static final String FORM_PAGE = "/form-sign-in-probe";
-        static final String FORM_SIGN_IN = "/form-sign-in";
+    @Test
+    void aBrowserSignedInThroughTheProviderWithNoMappedGroupIsRefusedTheUi() throws Exception {
+        issuer.signInNext("mona", List.of("marketing", "everyone"));
+        Browser browser = new Browser();
+        HttpResponse<String> landed = browser.follow("/oauth2/authorization/oidc");
+        assertThat(browser.visited).containsExactly("/authorize", "/login/oauth2/code/oidc", "/ui");
+        assertThat(landed.statusCode()).isEqualTo(403);
+        assertThat(browser.follow("/ui/queue").statusCode()).isEqualTo(403);
+    }
 
-        @Bean
-        @Order(0)
-        SecurityFilterChain formSignInProbe(HttpSecurity http) throws Exception {
-            return http.securityMatcher(FORM_PAGE, FORM_SIGN_IN)
-                    .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
-                    .formLogin(form -> form.loginProcessingUrl(FORM_SIGN_IN).defaultSuccessUrl(FORM_PAGE, true).permitAll())
-                    // the probe posts the form without first fetching a page that would carry the token
-                    .csrf(csrf -> csrf.disable())
-                    .build();
+    @Test
+    void aDirectoryPersonSignsInToTheUiByFormWithTheirDirectoryPassword() throws Exception {
+        Browser cora = new Browser();
+        assertThat(cora.signInByForm("cora", "cora-directory-password").statusCode()).isEqualTo(200);
+        assertThat(cora.visited).containsExactly("/ui", "/ui/queue");
+        Browser impostor = new Browser();
+        assertThat(impostor.signInByForm("cora", "not-her-password").body()).contains("Wrong username or password");
+        assertThat(impostor.visited).containsExactly("/login");
+    }
+
+    /** A browser without script: keeps its cookies, follows redirects itself and remembers the paths it was sent to. */
+    static final class Browser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        final List<String> visited = new ArrayList<>();
+
+        HttpResponse<String> follow(String path) throws Exception {
+            visited.clear();
+            return redirects(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
 
-        @Bean
-        @Order(1)
-        SecurityFilterChain browserSignInProbe(HttpSecurity http) throws Exception {
-            return http.securityMatcher(PAGE, "/oauth2/authorization/**", "/login/oauth2/code/**")
-                    .authorizeHttpRequests(rules -> rules.anyRequest().authenticated())
-                    .oauth2Login(Customizer.withDefaults())
-                    .build();
+        /** Fills in the UI's own sign-in form, with the CSRF token the page carries. */
+        HttpResponse<String> signInByForm(String username, String password) throws Exception {
+            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(follow("/login").body());
+            assertThat(token.find()).as("the sign-in form carries a CSRF token").isTrue();
+            String form = "username=" + username + "&password=" + password + "&_csrf=" + token.group(1);
+            visited.clear();
+            return redirects(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
         }
 
-        @Bean
-        RouterFunction<ServerResponse> whoIsSignedIn() {
-            HandlerFunction<ServerResponse> whoAmI = request -> {
-                Authentication signedIn = (Authentication) request.principal().orElseThrow();
-                return ServerResponse.ok().body(signedIn.getName() + " " + signedIn.getAuthorities());
-            };
-            return RouterFunctions.route().GET(PAGE, whoAmI).GET(FORM_PAGE, whoAmI).build();
+        private HttpResponse<String> redirects(HttpResponse<String> response) throws Exception {
+            while (response.statusCode() == 302 && visited.size() < 10) {
+                URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+                visited.add(next.getPath());
+                response = client.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            return response;
         }
     }
 

@@ -65,6 +65,12 @@ class StatelessApiTest extends GatewayTest {
     }
 
     @Test
+    void withoutOidcTheChallengeOffersBasicAlone() {
+        ResponseEntity<String> response = http.getForEntity("/api/messages", String.class);
+        assertThat(response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Basic realm=\"imarchive\"");
+    }
+
+    @Test
     void aWriteWithCredentialsNeedsNoCsrfToken() {
         ResponseEntity<String> response = as("admin").postForEntity("/api/admin/users", java.util.Map.of("username", "x"), String.class);
         assertThat(response.getStatusCode()).as("refused for its content, not for a missing CSRF token").isEqualTo(HttpStatus.BAD_REQUEST);

@@ -3,6 +3,9 @@ package org.imarchive.gateway.security.oidc;
 import org.imarchive.gateway.security.GroupRoleMapping;
 import org.imarchive.gateway.security.Role;
 import org.imarchive.gateway.security.SignInSourcesProperties;
+import org.springframework.boot.web.server.Cookie;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.server.AbstractServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -40,6 +43,22 @@ public class BrowserSignIn {
     @Bean
     GrantedAuthoritiesMapper oidcLoginAuthorities(SignInSourcesProperties sources) {
         return authorities(sources.oidc(), GroupRoleMapping.preferring(sources.oidc().groupRoles(), sources.groupRoles()));
+    }
+
+    /**
+     * The provider sends the browser back to the gateway from its own site, and a browser keeps a SameSite=Strict
+     * cookie off such a request, so the session that remembers the sign-in's state would be missing and every sign-in
+     * would fail. Lax lets the cookie ride on that top-level GET and still keeps it off cross-site posts, which the
+     * CSRF tokens refuse anyway. Runs after the {@code server.servlet.session.cookie} settings are applied.
+     */
+    @Bean
+    WebServerFactoryCustomizer<AbstractServletWebServerFactory> sessionCookieSentBackFromTheProvider() {
+        return new WebServerFactoryCustomizer<>() {
+            @Override
+            public void customize(AbstractServletWebServerFactory factory) {
+                factory.getSession().getCookie().setSameSite(Cookie.SameSite.LAX);
+            }
+        };
     }
 
     static ClientRegistration registration(SignInSourcesProperties.Oidc oidc) {
