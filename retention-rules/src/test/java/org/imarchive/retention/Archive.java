@@ -33,7 +33,7 @@ public final class Archive {
     public static RetainedRecord message(String id, String rm, String client, String sentAt, String jurisdiction) {
         Instant sent = Instant.parse(sentAt);
         RetentionSubject subject = new RetentionSubject(RecordType.MESSAGE, Platform.WHATSAPP, "+15550001111", "wealth", jurisdiction, sent);
-        RecordFacts facts = new RecordFacts(id, rm + "/" + client, rm, Set.of(client, "+15550001111"), sent, Platform.WHATSAPP, "+15550001111");
+        RecordFacts facts = new RecordFacts(id, rm + "/" + client, Set.of(rm), Set.of(client, "+15550001111"), sent, Platform.WHATSAPP, "+15550001111");
         return new RetainedRecord(id, Sha256.hex(id.getBytes(StandardCharsets.UTF_8)), POLICY.assign(subject), facts);
     }
 

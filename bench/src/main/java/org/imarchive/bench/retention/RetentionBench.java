@@ -88,7 +88,7 @@ public final class RetentionBench {
         LongSupplier setLookup = () -> {
             long held = 0;
             for (int i = 0; i < count; i++) {
-                held += heldCustodians.contains(archive.facts[i].rm()) ? 1 : 0;
+                held += heldCustodians.contains(archive.rms[i]) ? 1 : 0;
             }
             return held;
         };

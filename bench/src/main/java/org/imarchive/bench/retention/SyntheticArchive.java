@@ -32,11 +32,14 @@ final class SyntheticArchive {
     final RetentionSubject[] subjects;
     final RecordFacts[] facts;
     final String[] recordHashes;
+    /** Each record's one RM, for the raw baseline's single set lookup. */
+    final String[] rms;
 
     SyntheticArchive(int count, Random random) {
         subjects = new RetentionSubject[count];
         facts = new RecordFacts[count];
         recordHashes = new String[count];
+        rms = new String[count];
         String[] clientIds = new String[CLIENTS];
         for (int c = 0; c < CLIENTS; c++) {
             clientIds[c] = "+4477009" + String.format("%05d", c);
@@ -53,7 +56,8 @@ final class SyntheticArchive {
             subjects[i] = new RetentionSubject(type, platform, accountId, BUSINESS_LINES[rm % BUSINESS_LINES.length],
                     eu ? "EU" : "US", sentAt);
             String messageId = "m" + i;
-            facts[i] = new RecordFacts(messageId, conversation(rm, client), rm(rm), Set.of(clientIds[client], accountId), sentAt,
+            rms[i] = rm(rm);
+            facts[i] = new RecordFacts(messageId, conversation(rm, client), Set.of(rms[i]), Set.of(clientIds[client], accountId), sentAt,
                     platform, accountId);
             recordHashes[i] = String.format("%064x", (long) i * 0x9E3779B97F4A7C15L);
         }

@@ -147,6 +147,12 @@ public class AccountRegister implements AccountApproval {
                 .orElseThrow(() -> new java.util.NoSuchElementException("no account request " + id));
     }
 
+    /** Every RM the account has been approved for, now or before (revoked or handed over): a legal hold's custodians. */
+    public Set<String> custodiansOf(AccountRef account) {
+        return find(account.platform(), account.accountId()).stream()
+                .filter(a -> a.wasSanctioned() && a.owner() != null).map(RegisteredAccount::owner).collect(Collectors.toUnmodifiableSet());
+    }
+
     public Optional<String> ownerOf(AccountRef account) {
         return find(account.platform(), account.accountId()).stream()
                 .filter(a -> a.state() == RegisteredAccount.State.APPROVED && a.owner() != null).map(RegisteredAccount::owner).findFirst();

@@ -21,5 +21,10 @@ public record RegisteredAccount(
         String decisionComment,
         String source) {
 
+    /** Approved, now or until it was revoked: its owner was sanctioned to use it and answers for its messages. */
+    public boolean wasSanctioned() {
+        return state == State.APPROVED || state == State.REVOKED;
+    }
+
     public enum State { REQUESTED, APPROVED, REJECTED, REVOKED }
 }

@@ -15,9 +15,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What a hold is matched against for an archived message: its conversation, the RM who owns its account now (the
- * register's answer; the index's {@code rm} field is the owner when the message was indexed, and goes stale when the
- * account changes hands), everyone in it, and when it was sent. A message known only by a status or a deletion has no
+ * What a hold is matched against for an archived message: its conversation, every RM its account has been sanctioned
+ * to (the register's answer, revoked and former owners included; the index's {@code rm} field is the owner when the
+ * message was indexed, and goes stale when the account changes hands), everyone in it, and when it was sent. A message known only by a status or a deletion has no
  * participants and counts from its first capture, as the index dates it.
  */
 @Component
@@ -39,17 +39,17 @@ public class MessageFacts {
         } else {
             sentAt = message.records().get(0).record().capturedAt();
         }
-        return new RecordFacts(message.messageId(), message.conversationId(), accounts.ownerOf(message.key().account()).orElse(null),
+        return new RecordFacts(message.messageId(), message.conversationId(), accounts.custodiansOf(message.key().account()),
                 participants, sentAt, message.key().platform(), message.key().accountId());
     }
 
     /**
-     * The ids of the accounts these RMs own now, as {@link #of} names a message's RM: a hold's custodians take in the
+     * The ids of the accounts these RMs own or once owned, as {@link #of} names a message's custodians: a hold's custodians take in the
      * messages of exactly these accounts (on whichever platform the id is registered).
      */
     public Set<String> accountIdsOwnedBy(Set<String> rms) {
         return accounts.all().stream()
-                .filter(account -> account.state() == RegisteredAccount.State.APPROVED && account.owner() != null
+                .filter(account -> account.wasSanctioned() && account.owner() != null
                         && rms.contains(account.owner().strip().toLowerCase(Locale.ROOT)))
                 .map(RegisteredAccount::accountId).collect(Collectors.toUnmodifiableSet());
     }

@@ -13,12 +13,12 @@ import org.imarchive.retention.policy.RetentionSubject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /** The store's rows as the retention rules see them: the stored retention as an assignment, the message's facts for holds. */
 final class RetainedRecords {
     private final AccountRegister accounts;
-    private final Map<AccountRef, Optional<String>> owners = new HashMap<>();
+    private final Map<AccountRef, Set<String>> custodians = new HashMap<>();
 
     RetainedRecords(AccountRegister accounts) {
         this.accounts = accounts;
@@ -31,8 +31,7 @@ final class RetainedRecords {
     RetainedRecord of(RetainedRow row) {
         RetentionAssignment assignment = assignment(row);
         AccountRef account = new AccountRef(row.platform(), row.accountId());
-        String rm = owners.computeIfAbsent(account, accounts::ownerOf).orElse(null);
-        RecordFacts facts = new RecordFacts(row.messageId(), row.conversationId(), rm, row.participants(),
+        RecordFacts facts = new RecordFacts(row.messageId(), row.conversationId(), custodians.computeIfAbsent(account, accounts::custodiansOf), row.participants(),
                 row.sentAt() != null ? row.sentAt() : row.retention().recordTime(), row.platform(), row.accountId());
         return new RetainedRecord(row.recordId(), row.sha256(), assignment, facts);
     }

@@ -145,7 +145,7 @@ interface HoldQueryMatcherContract {
     }
 
     @Test
-    default void aCustodianHoldFollowsTheAccountToItsNewOwner() {
+    default void aCustodianHoldKeepsAnAccountsMessagesForEveryOwnerItHadThroughHandOverAndRevocation() {
         RegisteredAccount anna = fixture().accounts.request(Platform.WHATSAPP, SampleRecords.ACCOUNT, "rm-anna", "desk line",
                 LocalDate.of(2027, 3, 2), "it-admin", null);
         fixture().accounts.decide(anna.id(), true, "compliance", "approved", null);
@@ -164,8 +164,12 @@ interface HoldQueryMatcherContract {
                 .as("the index still names the owner at indexing time").isEqualTo(3);
         assertThat(fixture().held.count(bensHold)).isEqualTo(3);
         assertThat(fixture().held.page(bensHold, SearchQuery.all(), 0).hits()).hasSize(3);
-        assertThat(fixture().held.count(annasHold)).isZero();
-        assertThat(fixture().held.page(annasHold, SearchQuery.all(), 0).total()).isZero();
+        assertThat(fixture().held.count(annasHold)).as("the account was hers when they were written").isEqualTo(3);
+        assertThat(fixture().held.page(annasHold, SearchQuery.all(), 0).hits()).hasSize(3);
+
+        fixture().accounts.revoke(ben.id(), "compliance", "desk line closed", null);
+        assertThat(fixture().held.count(bensHold)).as("revoking the account releases nothing a hold keeps").isEqualTo(3);
+        assertThat(fixture().held.count(annasHold)).isEqualTo(3);
     }
 
     private String conversationOf(String messageId) {
@@ -218,7 +222,7 @@ interface HoldQueryMatcherContract {
 
         RecordFacts facts(String messageId) {
             StoredMessage message = archive.store.message(messageId).orElseThrow();
-            return new RecordFacts(messageId, message.conversationId(), null, Set.of("+447700900123"),
+            return new RecordFacts(messageId, message.conversationId(), Set.of(), Set.of("+447700900123"),
                     message.original().orElseThrow().sentAt(), message.key().platform(), message.key().accountId());
         }
 

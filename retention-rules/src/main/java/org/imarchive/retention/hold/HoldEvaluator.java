@@ -27,7 +27,7 @@ public final class HoldEvaluator {
         }
         HoldScope scope = hold.scope();
         return within(record.sentAt(), scope.from(), scope.to())
-                && (scope.custodians().isEmpty() || (record.rm() != null && scope.custodians().contains(record.rm())))
+                && (scope.custodians().isEmpty() || anyOf(record.custodians(), scope.custodians()))
                 && (scope.conversations().isEmpty() || scope.conversations().contains(record.conversationId()))
                 && (scope.counterparties().isEmpty() || anyOf(record.participants(), scope.counterparties()))
                 && (scope.query() == null || queryMatcher.matches(scope.query(), record));

@@ -17,7 +17,7 @@ class HoldEvaluatorTest {
     final HoldEvaluator evaluator = new HoldEvaluator(queries);
 
     static RecordFacts message(String id, String rm, String client, String sentAt) {
-        return new RecordFacts(id, "conv-" + rm + "-" + client, rm, Set.of(client, "+15550001111"), Instant.parse(sentAt),
+        return new RecordFacts(id, "conv-" + rm + "-" + client, Set.of(rm), Set.of(client, "+15550001111"), Instant.parse(sentAt),
                 Platform.WHATSAPP, "+15550001111");
     }
 
