@@ -20,10 +20,6 @@ import org.imarchive.connectors.webhook.WebhookErrorHandling;
 import org.imarchive.gateway.config.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.camel.component.platform.http.PlatformHttpConstants;
-import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
-import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -43,18 +39,6 @@ public class WebhookConfiguration {
         registration.addUrlPatterns("/webhooks/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
-    }
-
-    /**
-     * Camel's platform-http would hand each request to a task pool and Spring MVC would hand the answer back to a
-     * container thread: two wake-ups per webhook, each waiting for a core when the machine is busy, for work that is
-     * short and then waits for the journal's sync, which the container thread that received the request can wait for
-     * as well. So the routes run on that thread (Tomcat's pool bounds how many wait at once). The name is the one
-     * Camel looks the engine up by, and replaces the starter's own.
-     */
-    @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME)
-    PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port) {
-        return new SpringBootPlatformHttpEngine(port, Runnable::run);
     }
 
     @Bean
