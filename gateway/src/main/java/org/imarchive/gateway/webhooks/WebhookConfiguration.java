@@ -18,20 +18,26 @@ import org.imarchive.connectors.twilio.TwilioWebhookRoutes;
 import org.imarchive.connectors.webhook.RefusalCounter;
 import org.imarchive.connectors.webhook.WebhookErrorHandling;
 import org.imarchive.gateway.config.GatewayProperties;
+import org.apache.camel.component.servlet.CamelHttpTransportServlet;
+import org.apache.camel.component.servlet.ServletComponent;
+import org.imarchive.connectors.webhook.WebhookRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.UUID;
 
 /** One bean per connector's routes and normalizer; Camel picks the route builders up from the context. */
 @Configuration(proxyBeanMethods = false)
 public class WebhookConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookConfiguration.class);
     static final int MAX_WEBHOOK_BYTES = 1024 * 1024;
+    private final String servletName = "webhooks-" + UUID.randomUUID();
 
     @Bean
     FilterRegistrationBean<RawBodyFilter> rawWebhookBodies() {
@@ -39,6 +45,28 @@ public class WebhookConfiguration {
         registration.addUrlPatterns("/webhooks/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * Camel's servlet, mounted where the platforms were told to post, beside Spring MVC's dispatcher: a webhook is served
+     * in one pass through the filters on the thread that received it (ADR 0017). A Camel servlet registers itself
+     * JVM-wide under its name, so each application context names its own (a test JVM holds several).
+     */
+    @Bean
+    ServletRegistrationBean<CamelHttpTransportServlet> webhookServlet() {
+        ServletRegistrationBean<CamelHttpTransportServlet> registration =
+                new ServletRegistrationBean<>(new CamelHttpTransportServlet(), WebhookRequests.SERVLET_PATH + "/*");
+        registration.setName(servletName);
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    /** The {@code servlet:} endpoints of the webhook routes attach to the servlet above. */
+    @Bean("servlet")
+    ServletComponent servletComponent() {
+        ServletComponent component = new ServletComponent();
+        component.setServletName(servletName);
+        return component;
     }
 
     @Bean
