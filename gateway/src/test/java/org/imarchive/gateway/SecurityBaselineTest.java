@@ -3,8 +3,14 @@ package org.imarchive.gateway;
 import org.imarchive.gateway.support.GatewayTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.List;
 import java.util.Map;
@@ -13,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The TeleMessage lesson: nothing open but health, nothing dangerous exposed at all, every refusal audited. */
 class SecurityBaselineTest extends GatewayTest {
+    @Autowired
+    List<SecurityFilterChain> chains;
 
     @BeforeEach
     void users() {
@@ -88,6 +96,28 @@ class SecurityBaselineTest extends GatewayTest {
         assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'self'");
+    }
+
+    @Test
+    void webhookAnswersCarryTheSecurityHeadersAndNoSession() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = http.postForEntity("/webhooks/telegram", new HttpEntity<>("{}", headers), String.class);
+        assertThat(response.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeaders().get("Set-Cookie")).isNull();
+    }
+
+    /** The busiest path passes the fewest filters: a filter added to the webhook chain must be added here on purpose. */
+    @Test
+    void theWebhookChainHasNoUserMachinery() {
+        MockHttpServletRequest webhook = new MockHttpServletRequest("POST", "/webhooks/telegram");
+        webhook.setServletPath("/webhooks");
+        webhook.setPathInfo("/telegram");
+        SecurityFilterChain chain = chains.stream().filter(candidate -> candidate.matches(webhook)).findFirst().orElseThrow();
+        assertThat(chain.getFilters()).extracting(filter -> filter.getClass().getSimpleName())
+                .containsExactly("WebAsyncManagerIntegrationFilter", "HeaderWriterFilter", "AuthorizationFilter");
     }
 
     @SuppressWarnings("unchecked")

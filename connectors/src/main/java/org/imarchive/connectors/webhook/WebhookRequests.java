@@ -16,17 +16,27 @@ public final class WebhookRequests {
     private WebhookRequests() {
     }
 
+    /** Where the gateway mounts Camel's servlet; every webhook path starts with it. */
+    public static final String SERVLET_PATH = "/webhooks";
+
     /**
-     * The Camel endpoint a webhook route consumes from. The body stays a byte stream ({@code useStreaming}): read
-     * through a {@code Reader} it would be decoded to characters and encoded back, which costs two conversion buffers
-     * per request and changes any byte that is not valid in the declared charset, where the journal and the
-     * signatures need the bytes exactly as sent. A form post's body is not parsed into parameters
-     * ({@code populateBodyWithForm=false}): the route decodes the raw bytes itself.
+     * The Camel endpoint a webhook route consumes from: Camel's {@code servlet} component, whose servlet is mounted at
+     * {@value #SERVLET_PATH} beside Spring MVC's, so a webhook is served on the thread that received it, in one pass
+     * through the servlet filters, without Spring MVC's dispatch and its asynchronous second pass. The body stays the
+     * byte stream the platform sent ({@code disableStreamCache}): no copy into a stream cache, no decoding to
+     * characters, which would change any byte that is not valid in the declared charset, where the journal and the
+     * signatures need the bytes exactly as sent. A form post's body is not parsed into headers
+     * ({@code mapHttpMessageFormUrlEncodedBody=false}): the route decodes the raw bytes itself.
      *
+     * @param path the full request path, under {@value #SERVLET_PATH}
      * @param methods the HTTP methods the route answers, comma-separated
      */
     public static String endpoint(String path, String methods) {
-        return "platform-http:" + path + "?httpMethodRestrict=" + methods + "&populateBodyWithForm=false&useStreaming=true";
+        if (!path.startsWith(SERVLET_PATH + "/")) {
+            throw new IllegalArgumentException("a webhook path must be under " + SERVLET_PATH + "/: " + path);
+        }
+        return "servlet:" + path.substring(SERVLET_PATH.length()) + "?httpMethodRestrict=" + methods
+                + "&disableStreamCache=true&mapHttpMessageFormUrlEncodedBody=false";
     }
 
     public static byte[] rawBody(Exchange exchange) {

@@ -18,24 +18,26 @@ import org.imarchive.connectors.twilio.TwilioWebhookRoutes;
 import org.imarchive.connectors.webhook.RefusalCounter;
 import org.imarchive.connectors.webhook.WebhookErrorHandling;
 import org.imarchive.gateway.config.GatewayProperties;
+import org.apache.camel.component.servlet.CamelHttpTransportServlet;
+import org.apache.camel.component.servlet.ServletComponent;
+import org.imarchive.connectors.webhook.WebhookRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.camel.component.platform.http.PlatformHttpConstants;
-import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
-import org.apache.camel.component.platform.http.springboot.SpringBootPlatformHttpEngine;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.UUID;
 
 /** One bean per connector's routes and normalizer; Camel picks the route builders up from the context. */
 @Configuration(proxyBeanMethods = false)
 public class WebhookConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookConfiguration.class);
     static final int MAX_WEBHOOK_BYTES = 1024 * 1024;
+    private final String servletName = "webhooks-" + UUID.randomUUID();
 
     @Bean
     FilterRegistrationBean<RawBodyFilter> rawWebhookBodies() {
@@ -46,15 +48,25 @@ public class WebhookConfiguration {
     }
 
     /**
-     * Camel's platform-http would hand each request to a task pool and Spring MVC would hand the answer back to a
-     * container thread: two wake-ups per webhook, each waiting for a core when the machine is busy, for work that is
-     * short and then waits for the journal's sync, which the container thread that received the request can wait for
-     * as well. So the routes run on that thread (Tomcat's pool bounds how many wait at once). The name is the one
-     * Camel looks the engine up by, and replaces the starter's own.
+     * Camel's servlet, mounted where the platforms were told to post, beside Spring MVC's dispatcher: a webhook is served
+     * in one pass through the filters on the thread that received it (ADR 0017). A Camel servlet registers itself
+     * JVM-wide under its name, so each application context names its own (a test JVM holds several).
      */
-    @Bean(PlatformHttpConstants.PLATFORM_HTTP_ENGINE_NAME)
-    PlatformHttpEngine platformHttpEngine(@Value("${server.port:8080}") int port) {
-        return new SpringBootPlatformHttpEngine(port, Runnable::run);
+    @Bean
+    ServletRegistrationBean<CamelHttpTransportServlet> webhookServlet() {
+        ServletRegistrationBean<CamelHttpTransportServlet> registration =
+                new ServletRegistrationBean<>(new CamelHttpTransportServlet(), WebhookRequests.SERVLET_PATH + "/*");
+        registration.setName(servletName);
+        registration.setLoadOnStartup(1);
+        return registration;
+    }
+
+    /** The {@code servlet:} endpoints of the webhook routes attach to the servlet above. */
+    @Bean("servlet")
+    ServletComponent servletComponent() {
+        ServletComponent component = new ServletComponent();
+        component.setServletName(servletName);
+        return component;
     }
 
     @Bean

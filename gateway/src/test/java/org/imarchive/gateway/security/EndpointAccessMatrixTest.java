@@ -1,5 +1,9 @@
 package org.imarchive.gateway.security;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.component.servlet.ServletEndpoint;
+import org.imarchive.connectors.webhook.WebhookRequests;
 import org.imarchive.gateway.support.GatewayTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +43,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 /**
- * Every endpoint the gateway serves, walked with every role. The endpoints are read from Spring's handler mappings at
- * test time, so an endpoint without a row in {@code security/endpoint-access.csv} fails this test; the CSV is the
+ * Every endpoint the gateway serves, walked with every role. The endpoints are read at test time from Spring's handler
+ * mappings and from the Camel routes served by Camel's servlet (the webhooks, which Spring MVC never sees), so an endpoint without a row in {@code security/endpoint-access.csv} fails this test; the CSV is the
  * access table an auditor reads. Each row is probed with no credentials, each single role and the combinations people
  * are really given: a caller is let through exactly when one of their roles is in the row's list.
  */
@@ -52,6 +56,9 @@ class EndpointAccessMatrixTest extends GatewayTest {
 
     @Autowired
     WebApplicationContext context;
+
+    @Autowired
+    CamelContext camel;
 
     MockMvc mvc;
 
@@ -131,7 +138,8 @@ class EndpointAccessMatrixTest extends GatewayTest {
     }
 
     /**
-     * Webhooks answer asynchronously (Camel's platform-http), so they are probed over the running server: an unsigned
+     * Webhooks are served by Camel's servlet, which MockMvc (Spring MVC's dispatcher only) cannot reach, so they are
+     * probed over the running server: an unsigned
      * request gets the same refusal from the route with or without a user's credentials, never the user chain's challenge.
      */
     private void checkSignedByPlatform(Row row, List<String> wrong) {
@@ -174,6 +182,13 @@ class EndpointAccessMatrixTest extends GatewayTest {
                         endpoints.add("* " + pattern);
                     }
                     methods.forEach(method -> endpoints.add(method.name() + " " + pattern));
+                }
+            }
+        }
+        for (Route route : camel.getRoutes()) {
+            if (route.getEndpoint() instanceof ServletEndpoint webhook) {
+                for (String method : webhook.getHttpMethodRestrict().split(",")) {
+                    endpoints.add(method + " " + WebhookRequests.SERVLET_PATH + webhook.getContextPath());
                 }
             }
         }
