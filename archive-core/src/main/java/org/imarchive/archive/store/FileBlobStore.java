@@ -112,10 +112,14 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public void destroy(java.sql.Connection connection, String sha256) throws java.sql.SQLException {
+    public void destroyKey(java.sql.Connection connection, String sha256) throws java.sql.SQLException {
         if (keys != null) {
             keys.destroy(connection, keyIdOf(sha256));
         }
+    }
+
+    @Override
+    public void deleteFile(String sha256) {
         Path path = pathOf(sha256);
         try {
             if (Files.exists(path)) {
