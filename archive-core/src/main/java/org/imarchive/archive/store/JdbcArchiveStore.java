@@ -841,7 +841,7 @@ public final class JdbcArchiveStore implements ArchiveStore, RetentionCatalog {
     }
 
     @Override
-    public synchronized List<Tombstone> dispose(java.util.Collection<String> recordIds, java.time.LocalDate day) {
+    public synchronized List<Tombstone> dispose(java.util.Collection<String> recordIds, java.time.LocalDate day, DisposalEvidence evidence) {
         List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(recordIds));
         finishPendingErasures();
         List<Tombstone> tombstones = new ArrayList<>();
@@ -878,9 +878,10 @@ public final class JdbcArchiveStore implements ArchiveStore, RetentionCatalog {
                     subjects.add(new Ledger.Subject("tombstone", sha256, sha256));
                     messageOfSubject.add(null);
                 }
+                subjects.addAll(evidence.write(connection));
                 List<LedgerEntry> entries = ledger.appendAll(connection, subjects);
                 connection.commit();
-                for (int i = 0; i < entries.size(); i++) {
+                for (int i = 0; i < messageOfSubject.size(); i++) {
                     LedgerEntry entry = entries.get(i);
                     tombstones.add(new Tombstone(entry.subjectId(), entry.subjectHash(), entry.serial(), messageOfSubject.get(i)));
                 }
