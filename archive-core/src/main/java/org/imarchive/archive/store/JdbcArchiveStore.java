@@ -922,7 +922,10 @@ public final class JdbcArchiveStore implements ArchiveStore, RetentionCatalog {
                 String target = rows.getString(3);
                 try {
                     if ("blob".equals(rows.getString(2))) {
-                        blobs.deleteFile(target);
+                        // the same content may have arrived again since the disposal: its file is live once more
+                        if (!usedByLiveRecord(connection, target)) {
+                            blobs.deleteFile(target);
+                        }
                     } else {
                         packs.overwriteWithZeros(new PackLocation(target, rows.getLong(4), rows.getInt(5)));
                     }
@@ -1023,6 +1026,17 @@ public final class JdbcArchiveStore implements ArchiveStore, RetentionCatalog {
             message.executeBatch();
         }
         return emptied;
+    }
+
+    private static boolean usedByLiveRecord(Connection connection, String sha256) throws SQLException {
+        try (PreparedStatement stillUsed = connection.prepareStatement(
+                "select 1 from record_blob b join archive_record r on r.record_id = b.record_id"
+                        + " where b.sha256 = ? and r.disposed_at is null fetch first 1 rows only")) {
+            stillUsed.setString(1, sha256);
+            try (ResultSet rows = stillUsed.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     /** Blobs the disposed records referred to that no live record still refers to. */

@@ -200,6 +200,29 @@ class DisposalTest {
     }
 
     @Test
+    void contentThatArrivesAgainBeforeTheDisposedFileIsDeletedIsKept() throws Exception {
+        ArchiveFixture archive = archive(MasterKey.generate());
+        byte[] photo = "one photo".getBytes(StandardCharsets.UTF_8);
+        String sha = archive.store.putBlob(new ByteArrayInputStream(photo), "image/jpeg");
+        MediaRetrieved first = media("wamid.1", sha, SENT);
+        archive.store.commit(List.of(new Commit(first, false)), "test", 1);
+        // a crash right after the disposal committed: the key is destroyed, the file and its erasure still listed
+        byte[] sealedFile = Files.readAllBytes(archive.blobs.pathOf(sha));
+        archive.store.dispose(List.of(first.id()), EXPIRES_ON);
+        Files.write(archive.blobs.pathOf(sha), sealedFile);
+        execute(archive.dataSource, "insert into pending_erasure (kind, target) values ('blob', '" + sha + "')");
+        assertThat(archive.blobs.exists(sha)).as("the deletion is pending").isTrue();
+
+        assertThat(archive.store.putBlob(new ByteArrayInputStream(photo), "image/jpeg")).isEqualTo(sha);
+        MediaRetrieved again = media("wamid.2", sha, SENT.plusSeconds(60));
+        archive.store.commit(List.of(new Commit(again, false)), "test", 2);
+        assertThat(archive.store.finishPendingErasures()).isZero();
+
+        assertThat(archive.blobs.verify(sha)).isTrue();
+        assertThat(archive.verifier.verify().summary()).startsWith("intact");
+    }
+
+    @Test
     void withoutEncryptionDisposalOverwritesThePackBytesWithZeros() throws Exception {
         ArchiveFixture archive = archive(null);
         ArchivedMessage message = SampleRecords.message("wamid.1", "+447700900123", "the quarterly numbers are out", SENT);
