@@ -118,6 +118,8 @@ public final class FileCaptureJournal implements CaptureJournal {
     private final List<JournalRepair> repairs;
     private final Map<String, NavigableMap<Long, Long>> skipped;
 
+    /** Guards the writer's segment lists against {@link #prune}, the one other thread that changes them. */
+    private final Object segmentLists = new Object();
     private final BlockingQueue<Pending> queue;
     private final ReadWriteLock state = new ReentrantReadWriteLock();
     private boolean closed;
@@ -158,8 +160,11 @@ public final class FileCaptureJournal implements CaptureJournal {
             JournalRecovery.Result recovered = JournalRecovery.recover(directory);
             this.repairs = recovered.repairs();
             this.skipped = JournalRecovery.unmodifiable(recovered.skipped());
-            this.nextSequence = recovered.lastSequence() + 1;
             this.segments = new ArrayList<>(recovered.segments());
+            // an empty last segment (a crash right after a roll) names the next sequence, whether or not pruning
+            // has removed every record before it
+            this.nextSequence = Math.max(recovered.lastSequence() + 1,
+                    segments.isEmpty() ? 1 : segments.get(segments.size() - 1).firstSequence());
             this.sealedLengths = new ArrayList<>(recovered.lengths());
             if (segments.isEmpty()) {
                 createSegment(nextSequence);
@@ -286,6 +291,47 @@ public final class FileCaptureJournal implements CaptureJournal {
         } catch (IOException e) {
             throw new JournalException("cannot read " + segment.name(), e);
         }
+    }
+
+    /**
+     * Deletes the oldest segments that hold nothing a consumer may still need: every record in them has a sequence
+     * up to {@code neededAfter}, and they were last written before {@code writtenBefore} (the grace period during
+     * which a committed payload can still be replayed). The segment being written is never deleted. Sequences keep
+     * their values; the segments left are recovered and replayed as before.
+     *
+     * @return the names of the deleted segments, oldest first
+     */
+    public List<String> prune(long neededAfter, java.time.Instant writtenBefore) {
+        if (closing) {
+            throw new JournalException("the capture journal is closed");
+        }
+        List<JournalRecovery.Segment> doomed;
+        try {
+            synchronized (segmentLists) {
+                Durable published = durable;
+                List<JournalRecovery.Segment> visible = published.segments();
+                int count = 0;
+                while (count < visible.size() - 1 && visible.get(count + 1).firstSequence() - 1 <= neededAfter
+                        && Files.getLastModifiedTime(visible.get(count).path()).toInstant().isBefore(writtenBefore)) {
+                    count++;
+                }
+                doomed = List.copyOf(visible.subList(0, count));
+                segments.subList(0, count).clear();
+                sealedLengths.subList(0, count).clear();
+                durable = new Durable(published.lastSequence(), List.copyOf(visible.subList(count, visible.size())),
+                        List.copyOf(published.sealedLengths().subList(count, published.sealedLengths().size())), published.tailLength());
+            }
+            for (JournalRecovery.Segment segment : doomed) {
+                Files.delete(segment.path());
+            }
+            if (!doomed.isEmpty()) {
+                forceDirectory(directory);
+                log.info("capture journal: pruned {} segments up to {}", doomed.size(), doomed.get(doomed.size() - 1).name());
+            }
+        } catch (IOException e) {
+            throw new JournalException("cannot prune the capture journal in " + directory, e);
+        }
+        return doomed.stream().map(JournalRecovery.Segment::name).toList();
     }
 
     @Override
@@ -454,7 +500,9 @@ public final class FileCaptureJournal implements CaptureJournal {
     private void roll(long firstSequence) throws IOException {
         sync();
         channel.close();
-        sealedLengths.add(fileEnd);
+        synchronized (segmentLists) {
+            sealedLengths.add(fileEnd);
+        }
         createSegment(firstSequence);
     }
 
@@ -464,11 +512,15 @@ public final class FileCaptureJournal implements CaptureJournal {
         channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         forceDirectory(directory);
         fileEnd = 0;
-        segments.add(new JournalRecovery.Segment(name, firstSequence, path));
+        synchronized (segmentLists) {
+            segments.add(new JournalRecovery.Segment(name, firstSequence, path));
+        }
     }
 
     private void publish() {
-        durable = new Durable(nextSequence - 1, List.copyOf(segments), List.copyOf(sealedLengths), fileEnd);
+        synchronized (segmentLists) {
+            durable = new Durable(nextSequence - 1, List.copyOf(segments), List.copyOf(sealedLengths), fileEnd);
+        }
     }
 
     // ---- helpers ----

@@ -17,8 +17,12 @@ public interface BlobStore {
     boolean verify(String sha256);
 
     /**
-     * Removes the blob's content for disposition, irreversibly: a sealed blob's key is destroyed (inside the caller's
-     * transaction, so it commits with the disposal) and its file deleted. Only disposition calls this.
+     * Makes the blob's content unreadable for disposition, inside the caller's transaction so it commits (or rolls
+     * back) with the disposal: a sealed blob's key is destroyed. The file stays until {@link #deleteFile}, which the
+     * disposal calls only after its commit. Only disposition calls this.
      */
-    void destroy(java.sql.Connection connection, String sha256) throws java.sql.SQLException;
+    void destroyKey(java.sql.Connection connection, String sha256) throws java.sql.SQLException;
+
+    /** Deletes a disposed blob's file, once its disposal committed; a file already gone is no error. */
+    void deleteFile(String sha256);
 }

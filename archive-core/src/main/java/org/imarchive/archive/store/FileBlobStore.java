@@ -64,7 +64,8 @@ public final class FileBlobStore implements BlobStore {
             }
             String sha256 = Sha256.toHex(digest.digest());
             Path target = pathOf(sha256);
-            if (Files.exists(target)) {
+            // a file whose key was destroyed is disposed content waiting for deletion: store the new copy over it
+            if (Files.exists(target) && (keys == null || !keys.destroyed(keyIdOf(sha256)))) {
                 return sha256;
             }
             Files.createDirectories(target.getParent());
@@ -112,10 +113,14 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public void destroy(java.sql.Connection connection, String sha256) throws java.sql.SQLException {
+    public void destroyKey(java.sql.Connection connection, String sha256) throws java.sql.SQLException {
         if (keys != null) {
             keys.destroy(connection, keyIdOf(sha256));
         }
+    }
+
+    @Override
+    public void deleteFile(String sha256) {
         Path path = pathOf(sha256);
         try {
             if (Files.exists(path)) {

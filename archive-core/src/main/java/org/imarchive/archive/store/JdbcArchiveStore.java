@@ -37,6 +37,7 @@ import java.util.UUID;
  * and journal checkpoint commit in one transaction; bytes a failed transaction left in a pack are never referenced.
  */
 public final class JdbcArchiveStore implements ArchiveStore, RetentionCatalog {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JdbcArchiveStore.class);
     private static final int CHUNK = 500;
     private final DataSource dataSource;
     private final RecordPacks packs;
@@ -840,9 +841,9 @@ public final class JdbcArchiveStore implements ArchiveStore, RetentionCatalog {
     }
 
     @Override
-    public synchronized List<Tombstone> dispose(java.util.Collection<String> recordIds, java.time.LocalDate day) {
+    public synchronized List<Tombstone> dispose(java.util.Collection<String> recordIds, java.time.LocalDate day, DisposalEvidence evidence) {
         List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(recordIds));
-        List<PackLocation> toOverwrite = new ArrayList<>();
+        finishPendingErasures();
         List<Tombstone> tombstones = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -866,18 +867,21 @@ public final class JdbcArchiveStore implements ArchiveStore, RetentionCatalog {
                 Set<String> emptied = emptiedMessages(connection, records, now);
                 for (Disposable record : records) {
                     if (!record.encrypted || !emptied.contains(record.messageId)) {
-                        toOverwrite.add(record.location);
+                        update(connection, "insert into pending_erasure (kind, target, pack_offset, pack_length) values ('pack', ?, ?, ?)",
+                                record.location.pack(), record.location.offset(), record.location.length());
                     }
                 }
                 for (String sha256 : unusedBlobs(connection, ids)) {
-                    blobs.destroy(connection, sha256);
+                    blobs.destroyKey(connection, sha256);
+                    update(connection, "insert into pending_erasure (kind, target) values ('blob', ?)", sha256);
                     update(connection, "delete from attachment_text where sha256 = ?", sha256);
                     subjects.add(new Ledger.Subject("tombstone", sha256, sha256));
                     messageOfSubject.add(null);
                 }
+                subjects.addAll(evidence.write(connection));
                 List<LedgerEntry> entries = ledger.appendAll(connection, subjects);
                 connection.commit();
-                for (int i = 0; i < entries.size(); i++) {
+                for (int i = 0; i < messageOfSubject.size(); i++) {
                     LedgerEntry entry = entries.get(i);
                     tombstones.add(new Tombstone(entry.subjectId(), entry.subjectHash(), entry.serial(), messageOfSubject.get(i)));
                 }
@@ -890,8 +894,55 @@ public final class JdbcArchiveStore implements ArchiveStore, RetentionCatalog {
             throw new IllegalStateException("disposal of " + ids.size() + " records failed; nothing was removed", e);
         }
         // after the commit: the records are catalogued as disposed, with their tombstones, before their bytes go
-        toOverwrite.forEach(packs::overwriteWithZeros);
+        finishPendingErasures();
         return tombstones;
+    }
+
+    /**
+     * Erases the files committed disposals left to erase (pack bytes overwritten with zeros, blob files deleted), in
+     * the order they were listed, each crossed off once done. Each step can be repeated, so one a crash interrupted
+     * is simply done again. A failure stops the run and leaves the rest listed for the next run (every disposal, and
+     * start-up, begins with one): the disposal itself has committed and is not undone.
+     *
+     * @return how many erasures are still listed
+     */
+    public synchronized int finishPendingErasures() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select erasure_id, kind, target, pack_offset, pack_length from pending_erasure order by erasure_id");
+             ResultSet rows = select.executeQuery();
+             PreparedStatement done = connection.prepareStatement("delete from pending_erasure where erasure_id = ?")) {
+            int left = 0;
+            boolean failed = false;
+            while (rows.next()) {
+                if (failed) {
+                    left++;
+                    continue;
+                }
+                String target = rows.getString(3);
+                try {
+                    if ("blob".equals(rows.getString(2))) {
+                        // the same content may have arrived again since the disposal: its file is live once more
+                        if (!usedByLiveRecord(connection, target)) {
+                            blobs.deleteFile(target);
+                        }
+                    } else {
+                        packs.overwriteWithZeros(new PackLocation(target, rows.getLong(4), rows.getInt(5)));
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("A disposed {} in {} is not erased yet; the next disposition run or start-up tries again: {}",
+                            rows.getString(2), target, e.getMessage());
+                    failed = true;
+                    left++;
+                    continue;
+                }
+                done.setLong(1, rows.getLong(1));
+                done.executeUpdate();
+            }
+            return left;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the erasures left by committed disposals", e);
+        }
     }
 
     /** The records to dispose of, each checked to be live and expired on the day; one that is not refuses them all. */
@@ -975,6 +1026,17 @@ public final class JdbcArchiveStore implements ArchiveStore, RetentionCatalog {
             message.executeBatch();
         }
         return emptied;
+    }
+
+    private static boolean usedByLiveRecord(Connection connection, String sha256) throws SQLException {
+        try (PreparedStatement stillUsed = connection.prepareStatement(
+                "select 1 from record_blob b join archive_record r on r.record_id = b.record_id"
+                        + " where b.sha256 = ? and r.disposed_at is null fetch first 1 rows only")) {
+            stillUsed.setString(1, sha256);
+            try (ResultSet rows = stillUsed.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     /** Blobs the disposed records referred to that no live record still refers to. */

@@ -1,5 +1,9 @@
 package org.imarchive.archive.store;
 
+import org.imarchive.archive.ledger.Ledger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -48,7 +52,25 @@ public interface RetentionCatalog {
      *
      * @throws RecordNotDisposableException when one of them is not live or not expired on {@code day}; then nothing is removed
      */
-    List<Tombstone> dispose(Collection<String> recordIds, LocalDate day);
+    default List<Tombstone> dispose(Collection<String> recordIds, LocalDate day) {
+        return dispose(recordIds, day, connection -> List.of());
+    }
+
+    /**
+     * As {@link #dispose(Collection, LocalDate)}, with the caller's evidence of the disposal (its certificate, its
+     * plan's state) written in the same transaction as the tombstones: both commit, or neither.
+     */
+    List<Tombstone> dispose(Collection<String> recordIds, LocalDate day, DisposalEvidence evidence);
+
+    /** What a caller records about a disposal inside the disposal's own transaction. */
+    @FunctionalInterface
+    interface DisposalEvidence {
+        /**
+         * Writes the caller's rows on the disposal's connection (never committing it) and returns the subjects the
+         * ledger vouches for with them, entered after the tombstones.
+         */
+        List<Ledger.Subject> write(Connection connection) throws SQLException;
+    }
 
     /** The ledger entry left by a disposed record or blob. */
     record Tombstone(String subjectId, String sha256, long ledgerSerial, String messageId) {

@@ -369,6 +369,68 @@ class FileCaptureJournalTest implements CaptureJournalContract {
         }
     }
 
+    // ---- pruning ----
+
+    @Test
+    void pruningDeletesOnlySegmentsWhollyNeededByNoOneAndReplayGoesOn() throws IOException {
+        journal.close();
+        Options small = Options.defaults().withSegmentSize(4096);
+        journal = open(dir, small, FileCaptureJournal.WriterHooks.NONE);
+        for (int i = 1; i <= 40; i++) {
+            journal.append(payload(i));
+        }
+        List<Path> before = segments();
+        long secondStarts = firstSequenceOf(before.get(1));
+        long thirdStarts = firstSequenceOf(before.get(2));
+
+        List<String> pruned = journal.prune(thirdStarts - 2, Instant.now().plusSeconds(60));
+
+        assertThat(pruned).as("the second segment still holds a record after the checkpoint").containsExactly(before.get(0).getFileName().toString());
+        assertThat(segments()).doesNotContain(before.get(0)).contains(before.get(1));
+        assertThat(replayAll(journal, secondStarts - 1)).extracting(CaptureRecord::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(secondStarts, 40).boxed().toList());
+
+        journal.close();
+        journal = open(dir, small, FileCaptureJournal.WriterHooks.NONE);
+        assertThat(journal.repairs()).isEmpty();
+        assertThat(journal.lastSequence()).isEqualTo(40);
+        assertThat(journal.append(payload(41))).isEqualTo(41);
+        assertThat(replayAll(journal, 30)).extracting(CaptureRecord::sequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(31, 41).boxed().toList());
+    }
+
+    @Test
+    void pruningKeepsSegmentsWrittenWithinTheGracePeriodAndTheSegmentBeingWritten() throws IOException {
+        journal.close();
+        Options small = Options.defaults().withSegmentSize(4096);
+        journal = open(dir, small, FileCaptureJournal.WriterHooks.NONE);
+        for (int i = 1; i <= 40; i++) {
+            journal.append(payload(i));
+        }
+        List<Path> before = segments();
+
+        assertThat(journal.prune(40, Instant.now().minus(java.time.Duration.ofDays(7)))).isEmpty();
+        assertThat(journal.prune(Long.MAX_VALUE, Instant.now().plusSeconds(60))).hasSize(before.size() - 1);
+        assertThat(segments()).containsExactly(before.get(before.size() - 1));
+
+        journal.close();
+        journal = open(dir, small, FileCaptureJournal.WriterHooks.NONE);
+        assertThat(journal.lastSequence()).isEqualTo(40);
+        assertThat(journal.append(payload(41))).isEqualTo(41);
+    }
+
+    @Test
+    void anEmptyLastSegmentLeftAloneByPruningStillNamesTheNextSequence() throws IOException {
+        appendAll(1, 2, 3);
+        journal.close();
+        Files.delete(onlySegment());
+        Files.createFile(dir.resolve(String.format("segment-%020d.log", 4)));
+
+        reopen();
+
+        assertThat(journal.append(payload(4))).as("sequences are never reused, even after pruning").isEqualTo(4);
+    }
+
     // ---- concurrency and durability ----
 
     @Test
@@ -565,6 +627,10 @@ class FileCaptureJournalTest implements CaptureJournalContract {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().matches("segment-\\d{20}\\.log")).sorted().toList();
         }
+    }
+
+    private static long firstSequenceOf(Path segment) throws IOException {
+        return ByteBuffer.wrap(Files.readAllBytes(segment)).getLong(12);
     }
 
     private Path onlySegment() throws IOException {

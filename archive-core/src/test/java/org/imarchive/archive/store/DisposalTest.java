@@ -153,6 +153,76 @@ class DisposalTest {
     }
 
     @Test
+    void aDisposalThatRollsBackLeavesTheBlobAndItsKey() throws Exception {
+        ArchiveFixture archive = archive(MasterKey.generate());
+        String sha = archive.store.putBlob(new ByteArrayInputStream("one photo".getBytes(StandardCharsets.UTF_8)), "image/jpeg");
+        MediaRetrieved media = media("wamid.1", sha, SENT);
+        archive.store.commit(List.of(new Commit(media, false)), "test", 1);
+        execute(archive.dataSource, "alter table ledger_entry add constraint no_tombstones check (entry_type <> 'tombstone')");
+
+        assertThatThrownBy(() -> archive.store.dispose(List.of(media.id()), EXPIRES_ON)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(archive.blobs.verify(sha)).isTrue();
+        assertThat(archive.keys.destroyed("blob:" + sha)).isFalse();
+        assertThat(archive.verifier.verify().summary()).startsWith("intact");
+    }
+
+    @Test
+    void filesLeftWhenTheDisposalCommittedAreErasedAtTheNextStart() throws Exception {
+        ArchiveFixture archive = archive(null);
+        String sha = archive.store.putBlob(new ByteArrayInputStream("one photo".getBytes(StandardCharsets.UTF_8)), "image/jpeg");
+        MediaRetrieved media = media("wamid.1", sha, SENT);
+        ArchivedMessage message = SampleRecords.message("wamid.2", "+447700900123", "the quarterly numbers are out", SENT);
+        archive.store.commit(List.of(new Commit(media, false), new Commit(message, false)), "test", 1);
+        // the pack cannot be written when the disposal commits, as if the process had died right after the commit
+        Path pack;
+        try (Stream<Path> packs = Files.list(dir.resolve("records"))) {
+            pack = packs.findFirst().orElseThrow();
+        }
+        Path away = dir.resolve("pack-away");
+        Files.move(pack, away);
+
+        var tombstones = archive.store.dispose(List.of(media.id(), message.id()), EXPIRES_ON);
+        Files.move(away, pack);
+
+        assertThat(tombstones).extracting(RetentionCatalog.Tombstone::subjectId).contains(media.id(), message.id(), sha);
+        assertThat(packBytes()).contains("quarterly numbers");
+        assertThat(archive.blobs.exists(sha)).isTrue();
+        assertThat(archive.verifier.verify().summary()).startsWith("intact");
+
+        archive.close();
+        ArchiveFixture restarted = archive(null);
+        assertThat(restarted.store.finishPendingErasures()).isZero();
+
+        assertThat(packBytes()).doesNotContain("quarterly numbers").doesNotContain("+447700900123");
+        assertThat(restarted.blobs.exists(sha)).isFalse();
+        assertThat(restarted.verifier.verify().summary()).startsWith("intact");
+    }
+
+    @Test
+    void contentThatArrivesAgainBeforeTheDisposedFileIsDeletedIsKept() throws Exception {
+        ArchiveFixture archive = archive(MasterKey.generate());
+        byte[] photo = "one photo".getBytes(StandardCharsets.UTF_8);
+        String sha = archive.store.putBlob(new ByteArrayInputStream(photo), "image/jpeg");
+        MediaRetrieved first = media("wamid.1", sha, SENT);
+        archive.store.commit(List.of(new Commit(first, false)), "test", 1);
+        // a crash right after the disposal committed: the key is destroyed, the file and its erasure still listed
+        byte[] sealedFile = Files.readAllBytes(archive.blobs.pathOf(sha));
+        archive.store.dispose(List.of(first.id()), EXPIRES_ON);
+        Files.write(archive.blobs.pathOf(sha), sealedFile);
+        execute(archive.dataSource, "insert into pending_erasure (kind, target) values ('blob', '" + sha + "')");
+        assertThat(archive.blobs.exists(sha)).as("the deletion is pending").isTrue();
+
+        assertThat(archive.store.putBlob(new ByteArrayInputStream(photo), "image/jpeg")).isEqualTo(sha);
+        MediaRetrieved again = media("wamid.2", sha, SENT.plusSeconds(60));
+        archive.store.commit(List.of(new Commit(again, false)), "test", 2);
+        assertThat(archive.store.finishPendingErasures()).isZero();
+
+        assertThat(archive.blobs.verify(sha)).isTrue();
+        assertThat(archive.verifier.verify().summary()).startsWith("intact");
+    }
+
+    @Test
     void withoutEncryptionDisposalOverwritesThePackBytesWithZeros() throws Exception {
         ArchiveFixture archive = archive(null);
         ArchivedMessage message = SampleRecords.message("wamid.1", "+447700900123", "the quarterly numbers are out", SENT);

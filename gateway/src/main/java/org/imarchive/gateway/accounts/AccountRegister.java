@@ -39,7 +39,13 @@ public class AccountRegister implements AccountApproval {
      * its client relationships are booked; either may be unknown (null), and then only rules that do not restrict it apply.
      */
     public record RetentionFacts(String businessLine, String jurisdiction) {
-        static final RetentionFacts UNKNOWN = new RetentionFacts(null, null);
+        public static final RetentionFacts UNKNOWN = new RetentionFacts(null, null);
+
+        /** Blank values are unknown ones, so a rule restricted to a business line or jurisdiction never matches "". */
+        public RetentionFacts {
+            businessLine = businessLine == null || businessLine.isBlank() ? null : businessLine.strip();
+            jurisdiction = jurisdiction == null || jurisdiction.isBlank() ? null : jurisdiction.strip();
+        }
     }
 
     public AccountRegister(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
@@ -58,7 +64,7 @@ public class AccountRegister implements AccountApproval {
     }
 
     public RegisteredAccount request(Platform platform, String accountId, String owner, String justification, LocalDate reviewDate,
-                                     String requestedBy, String remoteAddress) {
+                                     RetentionFacts facts, String requestedBy, String remoteAddress) {
         if (accountId == null || accountId.isBlank()) {
             throw new IllegalArgumentException("account is required");
         }
@@ -72,12 +78,13 @@ public class AccountRegister implements AccountApproval {
             throw new IllegalStateException(platform.wireName() + " account " + accountId + " is already approved or requested");
         }
         String id = Ids.newId(clock.instant());
-        jdbc.update("insert into approved_account (id, platform, account_id, owner, justification, review_date, state, requested_by, requested_at, source)"
-                        + " values (?,?,?,?,?,?,?,?,?,?)",
+        jdbc.update("insert into approved_account (id, platform, account_id, owner, justification, review_date, state, requested_by, requested_at, source,"
+                        + " business_line, jurisdiction) values (?,?,?,?,?,?,?,?,?,?,?,?)",
                 id, platform.wireName(), accountId, owner, justification, Date.valueOf(reviewDate), RegisteredAccount.State.REQUESTED.name(),
-                requestedBy, Jdbc.timestamp(clock.instant()), "api");
+                requestedBy, Jdbc.timestamp(clock.instant()), "api", facts.businessLine(), facts.jurisdiction());
         audit.record(new AuditEvent(requestedBy, "account.request", platform.wireName() + ":" + accountId, AuditEvent.Outcome.SUCCESS,
-                remoteAddress, "owner=" + owner + " review=" + reviewDate + " justification=" + justification));
+                remoteAddress, "owner=" + owner + " review=" + reviewDate + " businessLine=" + facts.businessLine()
+                        + " jurisdiction=" + facts.jurisdiction() + " justification=" + justification));
         return get(id);
     }
 
@@ -203,5 +210,6 @@ public class AccountRegister implements AccountApproval {
             rows.getString("id"), Platform.fromWireName(rows.getString("platform")), rows.getString("account_id"), rows.getString("owner"),
             rows.getString("justification"), rows.getDate("review_date").toLocalDate(),
             RegisteredAccount.State.valueOf(rows.getString("state")), rows.getString("requested_by"), Jdbc.instant(rows, rows.findColumn("requested_at")),
-            rows.getString("decided_by"), Jdbc.instant(rows, rows.findColumn("decided_at")), rows.getString("decision_comment"), rows.getString("source"));
+            rows.getString("decided_by"), Jdbc.instant(rows, rows.findColumn("decided_at")), rows.getString("decision_comment"), rows.getString("source"),
+            rows.getString("business_line"), rows.getString("jurisdiction"));
 }

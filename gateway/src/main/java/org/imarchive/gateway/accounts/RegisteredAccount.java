@@ -5,7 +5,10 @@ import org.imarchive.archive.model.Platform;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One entry of the register, with who asked, who decided, when and why. */
+/**
+ * One entry of the register, with who asked, who decided, when and why, and what retention rules match on besides
+ * platform and account (business line and jurisdiction, either unknown as null).
+ */
 public record RegisteredAccount(
         String id,
         Platform platform,
@@ -19,7 +22,9 @@ public record RegisteredAccount(
         String decidedBy,
         Instant decidedAt,
         String decisionComment,
-        String source) {
+        String source,
+        String businessLine,
+        String jurisdiction) {
 
     /** Approved, now or until it was revoked: its owner was sanctioned to use it and answers for its messages. */
     public boolean wasSanctioned() {

@@ -34,7 +34,9 @@ public class AccountsController {
         this.register = register;
     }
 
-    public record AccountRequest(String platform, String account, String owner, String justification, LocalDate reviewDate) {
+    /** {@code businessLine} and {@code jurisdiction} are optional, as in the config seeds: retention rules match on them. */
+    public record AccountRequest(String platform, String account, String owner, String justification, LocalDate reviewDate,
+                                 String businessLine, String jurisdiction) {
     }
 
     public record Decision(String comment, String reason) {
@@ -70,7 +72,8 @@ public class AccountsController {
             throw new IllegalArgumentException("platform is required: whatsapp or telegram");
         }
         return register.request(Platform.fromWireName(request.platform()), request.account(), request.owner(), request.justification(),
-                request.reviewDate(), Actors.current(), Actors.addressOf(http));
+                request.reviewDate(), new AccountRegister.RetentionFacts(request.businessLine(), request.jurisdiction()),
+                Actors.current(), Actors.addressOf(http));
     }
 
     @PostMapping("/{id}/approve")

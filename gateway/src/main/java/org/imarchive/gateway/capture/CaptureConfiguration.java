@@ -25,7 +25,7 @@ public class CaptureConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    CaptureJournal captureJournal(GatewayProperties properties) {
+    FileCaptureJournal captureJournal(GatewayProperties properties) {
         FileCaptureJournal journal = FileCaptureJournal.open(properties.journalDir(), FileCaptureJournal.Options.defaults().withSegmentSize(properties.journal().segmentBytes()));
         for (JournalRepair repair : journal.repairs()) {
             LOG.error("ALERT capture journal repaired on start: {}", repair);

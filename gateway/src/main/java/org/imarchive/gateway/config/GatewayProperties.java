@@ -36,8 +36,11 @@ public record GatewayProperties(
     /**
      * @param segmentBytes  journal segment size before a new one is begun
      * @param commitBatch   how many captures the committer commits in one transaction at most
+     * @param pruneAfter    how long a segment whose every record is committed is kept (from its last write) before
+     *                      it is deleted: the raw payloads must not outlive the records disposition removes
      */
-    public record Journal(@Positive @DefaultValue("67108864") long segmentBytes, @Positive @DefaultValue("500") int commitBatch) {
+    public record Journal(@Positive @DefaultValue("67108864") long segmentBytes, @Positive @DefaultValue("500") int commitBatch,
+                          @NotNull @DefaultValue("P7D") Duration pruneAfter) {
     }
 
     /**

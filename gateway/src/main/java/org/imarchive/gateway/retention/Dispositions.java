@@ -2,6 +2,7 @@ package org.imarchive.gateway.retention;
 
 import org.imarchive.archive.audit.AuditEvent;
 import org.imarchive.archive.audit.AuditLog;
+import org.imarchive.archive.ledger.Ledger;
 import org.imarchive.archive.media.AttachmentTexts;
 import org.imarchive.archive.store.ArchiveStore;
 import org.imarchive.archive.store.RecordNotDisposableException;
@@ -31,6 +32,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -166,20 +171,32 @@ public class Dispositions {
         List<String> plannedIds = plan.disposals().stream().map(PlannedDisposal::recordId).toList();
         List<RetainedRecord> current = new RetainedRecords(accounts).of(catalog.records(plannedIds));
         ConfirmedDisposition confirmed = planner.confirm(approved, current, activeHolds());
+        Instant now = clock.instant();
+        DispositionCertificate[] issued = new DispositionCertificate[1];
         List<RetentionCatalog.Tombstone> tombstones;
         try {
-            tombstones = confirmed.toDispose().isEmpty() ? List.of()
-                    : catalog.dispose(confirmed.toDispose().stream().map(PlannedDisposal::recordId).toList(), today());
+            // the certificate and the plan's new state commit with the tombstones, or none of them does
+            tombstones = catalog.dispose(confirmed.toDispose().stream().map(PlannedDisposal::recordId).toList(), today(), connection -> {
+                issued[0] = issue(connection, confirmed);
+                try (PreparedStatement executed = connection.prepareStatement("update disposition_plan set state = ?, approved_by = ?,"
+                        + " approved_at = ?, executed_at = ?, disposed = ?, withdrawn_json = ?, certificate_serial = ? where id = ?")) {
+                    executed.setString(1, EXECUTED);
+                    executed.setString(2, approved.approvedBy());
+                    executed.setObject(3, Jdbc.timestamp(approved.approvedAt()));
+                    executed.setObject(4, Jdbc.timestamp(now));
+                    executed.setInt(5, confirmed.toDispose().size());
+                    executed.setString(6, new String(CanonicalJson.bytes(confirmed.withdrawn()), StandardCharsets.UTF_8));
+                    executed.setLong(7, issued[0].serial());
+                    executed.setString(8, id);
+                    executed.executeUpdate();
+                }
+                return List.of(new Ledger.Subject("certificate", issued[0].id(), Sha256.hex(issued[0].toJson())));
+            });
         } catch (RecordNotDisposableException e) {
             throw refused(approver, "disposition.execute", id, remoteAddress, HttpStatus.CONFLICT, e.getMessage());
         }
+        DispositionCertificate certificate = issued[0];
         removeFromSearch(tombstones);
-        DispositionCertificate certificate = issue(confirmed);
-        Instant now = clock.instant();
-        jdbc.update("update disposition_plan set state = ?, approved_by = ?, approved_at = ?, executed_at = ?, disposed = ?, withdrawn_json = ?,"
-                        + " certificate_serial = ? where id = ?",
-                EXECUTED, approved.approvedBy(), Jdbc.timestamp(approved.approvedAt()), Jdbc.timestamp(now), confirmed.toDispose().size(),
-                new String(CanonicalJson.bytes(confirmed.withdrawn()), StandardCharsets.UTF_8), certificate.serial(), id);
         audit.record(new AuditEvent(approver, "disposition.execute", id, AuditEvent.Outcome.SUCCESS, remoteAddress,
                 confirmed.toDispose().size() + " records disposed, " + confirmed.withdrawn().size() + " withdrawn; certificate "
                         + certificate.serial() + " sha256 " + certificate.certificateHash()));
@@ -198,16 +215,27 @@ public class Dispositions {
                 (rows, i) -> DispositionCertificate.fromJson(rows.getString(1).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private DispositionCertificate issue(ConfirmedDisposition confirmed) {
-        List<DispositionCertificate> last = jdbc.query(
-                "select certificate_json from disposition_certificate order by serial desc fetch first 1 rows only",
-                (rows, i) -> DispositionCertificate.fromJson(rows.getString(1).getBytes(StandardCharsets.UTF_8)));
-        DispositionCertificate certificate = CertificateChain.issue(confirmed, last.isEmpty() ? null : last.get(0), clock);
-        byte[] json = certificate.toJson();
-        jdbc.update("insert into disposition_certificate (serial, id, plan_id, issued_at, certificate_hash, certificate_json) values (?,?,?,?,?,?)",
-                certificate.serial(), certificate.id(), certificate.planId(), Jdbc.timestamp(certificate.issuedAt()), certificate.certificateHash(),
-                new String(json, StandardCharsets.UTF_8));
-        store.vouchFor("certificate", certificate.id(), Sha256.hex(json));
+    /** The next certificate on the chain, written on the disposal's connection; the caller's ledger entry vouches for it. */
+    private DispositionCertificate issue(Connection connection, ConfirmedDisposition confirmed) throws SQLException {
+        DispositionCertificate previous = null;
+        try (PreparedStatement last = connection.prepareStatement(
+                "select certificate_json from disposition_certificate order by serial desc fetch first 1 rows only");
+             ResultSet rows = last.executeQuery()) {
+            if (rows.next()) {
+                previous = DispositionCertificate.fromJson(rows.getString(1).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        DispositionCertificate certificate = CertificateChain.issue(confirmed, previous, clock);
+        try (PreparedStatement insert = connection.prepareStatement("insert into disposition_certificate"
+                + " (serial, id, plan_id, issued_at, certificate_hash, certificate_json) values (?,?,?,?,?,?)")) {
+            insert.setLong(1, certificate.serial());
+            insert.setString(2, certificate.id());
+            insert.setString(3, certificate.planId());
+            insert.setObject(4, Jdbc.timestamp(certificate.issuedAt()));
+            insert.setString(5, certificate.certificateHash());
+            insert.setString(6, new String(certificate.toJson(), StandardCharsets.UTF_8));
+            insert.executeUpdate();
+        }
         return certificate;
     }
 

@@ -85,7 +85,7 @@ public class AdminPagesController {
                                  @RequestParam(required = false) LocalDate reviewDate, HttpServletRequest request, RedirectAttributes redirect) {
         return change(redirect, "Account " + account.strip() + " requested; a compliance officer approves it.", () ->
                 accounts.request(Platform.fromWireName(platform), account.strip(), owner.isBlank() ? null : owner.strip(), justification.strip(),
-                        reviewDate, Actors.current(), Actors.addressOf(request)));
+                        reviewDate, AccountRegister.RetentionFacts.UNKNOWN, Actors.current(), Actors.addressOf(request)));
     }
 
     @PostMapping("/ui/accounts/{id}/approve")

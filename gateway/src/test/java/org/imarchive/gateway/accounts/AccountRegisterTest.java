@@ -47,6 +47,21 @@ class AccountRegisterTest extends GatewayTest {
     }
 
     @Test
+    void aRequestCarriesTheBusinessLineAndJurisdictionRetentionRulesMatchOn() {
+        ensureUser("compliance");
+        String account = "+1556" + (System.nanoTime() % 10_000_000);
+        Map<String, Object> requested = as("admin").postForObject("/api/accounts", Map.of("platform", "whatsapp", "account", account,
+                "owner", "jsmith", "justification", "Wealth desk", "reviewDate", LocalDate.now().plusMonths(6).toString(),
+                "businessLine", "wealth-management", "jurisdiction", "US"), Map.class);
+        assertThat(requested).containsEntry("businessLine", "wealth-management").containsEntry("jurisdiction", "US");
+
+        as("compliance").postForObject("/api/accounts/" + requested.get("id") + "/approve", Map.of("comment", "ok"), Map.class);
+
+        assertThat(register.retentionFactsOf(new AccountRef(Platform.WHATSAPP, account)))
+                .isEqualTo(new AccountRegister.RetentionFacts("wealth-management", "US"));
+    }
+
+    @Test
     void theRequesterCannotApproveTheirOwnRequest() {
         String dual = "dual-" + (System.nanoTime() % 100000);
         as("admin").postForEntity("/api/admin/users", Map.of("username", dual, "password", USER_PASSWORD, "roles", List.of("ADMIN", "COMPLIANCE")), Map.class);

@@ -75,6 +75,8 @@ class DispositionJourneyTest {
     DispositionJob job;
     @Autowired
     Dispositions dispositions;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void users() {
@@ -256,6 +258,30 @@ class DispositionJourneyTest {
         assertThat(store.message(due.id())).isPresent();
         approve(plans.get(0).get("id"), "approver");
         assertThat(store.message(due.id())).isEmpty();
+    }
+
+    @Test
+    void aDisposalWhoseCertificateCannotBeWrittenRemovesNothing() {
+        CLOCK.set(Instant.parse("2016-04-01T12:00:00Z"));
+        ArchivedMessage due = commit("certificate-fails", "+447700900241", Instant.parse("2016-04-01T09:00:00Z"));
+        CLOCK.set(Instant.parse("2023-01-01T00:00:00Z"));
+        Object planId = plan("planner").get("id");
+        // the certificate's insert fails as a crash between the tombstones and the certificate would leave it
+        jdbc.execute("alter table disposition_certificate add constraint no_certificate_for_this_plan check (plan_id <> '" + planId + "')");
+        try {
+            assertThat(as("approver").postForEntity("/api/dispositions/" + planId + "/approve", null, Map.class).getStatusCode().is2xxSuccessful()).isFalse();
+        } finally {
+            jdbc.execute("alter table disposition_certificate drop constraint no_certificate_for_this_plan");
+        }
+        assertThat(store.message(due.id())).as("no tombstone without its certificate").isPresent();
+        assertThat(dispositions.get((String) planId).state()).isEqualTo(Dispositions.PLANNED);
+        assertThat(verifier.verify().summary()).startsWith("intact");
+
+        assertThat(approve(planId, "approver")).containsEntry("state", "executed");
+        assertThat(store.message(due.id())).isEmpty();
+        assertThat(dispositions.certificate((String) planId)).isPresent();
+        assertThat(CertificateChain.verify(dispositions.certificates()).intact()).isTrue();
+        assertThat(verifier.verify().summary()).startsWith("intact");
     }
 
     @Test
