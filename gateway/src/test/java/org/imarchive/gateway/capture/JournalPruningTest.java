@@ -80,7 +80,7 @@ class JournalPruningTest {
 
     private JournalPruning pruning(Instant now) {
         GatewayProperties properties = new GatewayProperties(dir, null, new GatewayProperties.Journal(4096, 500, GRACE),
-                null, null, null, null);
+                null, null, null, null, null);
         return new JournalPruning(journal, archive.store, new JdbcTemplate(archive.dataSource), properties, Clock.fixed(now, ZoneOffset.UTC));
     }
 }

@@ -147,7 +147,7 @@ interface HoldQueryMatcherContract {
     @Test
     default void aCustodianHoldKeepsAnAccountsMessagesForEveryOwnerItHadThroughHandOverAndRevocation() {
         RegisteredAccount anna = fixture().accounts.request(Platform.WHATSAPP, SampleRecords.ACCOUNT, "rm-anna", "desk line",
-                LocalDate.of(2027, 3, 2), "it-admin", null);
+                LocalDate.of(2027, 3, 2), AccountRegister.RetentionFacts.UNKNOWN, "it-admin", null);
         fixture().accounts.decide(anna.id(), true, "compliance", "approved", null);
         for (int i = 0; i < 3; i++) {
             fixture().commit(SampleRecords.message("wamid.desk" + i, "+447700900123", "desk note " + i, T0.plusSeconds(60L * i)));
@@ -155,7 +155,7 @@ interface HoldQueryMatcherContract {
         fixture().indexAllCommitted();
         fixture().accounts.revoke(anna.id(), "compliance", "rm-anna moved to another desk", null);
         RegisteredAccount ben = fixture().accounts.request(Platform.WHATSAPP, SampleRecords.ACCOUNT, "rm-ben", "desk line, new owner",
-                LocalDate.of(2027, 3, 2), "it-admin", null);
+                LocalDate.of(2027, 3, 2), AccountRegister.RetentionFacts.UNKNOWN, "it-admin", null);
         fixture().accounts.decide(ben.id(), true, "compliance", "approved", null);
 
         LegalHold bensHold = LegalHold.place("M-ben", "preserve", "compliance", T0, new HoldScope(Set.of("RM-Ben"), null, null, null, null, null));
