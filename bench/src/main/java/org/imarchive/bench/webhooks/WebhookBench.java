@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 
 /**
  * Webhook-to-durable: starts {@code gateway/target/gateway.jar} as a child process on loopback, then, per connector,
- * sends signed webhooks at a fixed rate (default 1,000/s: 10 s of warm-up, then 20 s measured) and prints the
+ * sends signed webhooks at a fixed rate (default 1,000/s: 30 s of warm-up, then 20 s measured) and prints the
  * acknowledgement latency percentiles (the gateway answers only once the body is fsynced in the journal), how far the
  * generator itself fell behind its schedule, and the CPU the generator and the gateway used. Beside them, the raw
  * latency of one write+fsync on the same disk. Last, the time from an acknowledged webhook to the message being found
@@ -67,7 +67,7 @@ public final class WebhookBench {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         Path jar = Path.of(System.getProperty("bench.gateway.jar", "gateway/target/gateway.jar"));
         Path dir = Files.createTempDirectory("webhook-bench");
         int port;

@@ -50,7 +50,7 @@ public record GatewayProperties(
      * @param derivedCpuShare the share of one core derived work may use while webhooks arrive, in (0, 1]
      * @param quietAfter      how long after the last webhook derived work runs at full speed again
      */
-    public record CaptureFirst(@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.5") double derivedCpuShare,
+    public record CaptureFirst(@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @DefaultValue("0.25") double derivedCpuShare,
                                @NotNull @DefaultValue("PT0.1S") Duration quietAfter) {
     }
 
