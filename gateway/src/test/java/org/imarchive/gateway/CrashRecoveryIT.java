@@ -1,5 +1,7 @@
 package org.imarchive.gateway;
 
+import org.imarchive.gateway.support.TestFiles;
+
 import org.imarchive.gateway.support.TwilioRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,7 @@ class CrashRecoveryIT {
 
     @Test
     void killMinusNineLosesNoAcknowledgedMessageAndDuplicatesNone() throws Exception {
-        port = freePort();
+        port = TestFiles.freePort();
         Process first = start("first.log");
         awaitHealthy(first);
 
@@ -166,11 +168,5 @@ class CrashRecoveryIT {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

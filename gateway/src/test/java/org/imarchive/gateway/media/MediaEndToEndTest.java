@@ -1,5 +1,7 @@
 package org.imarchive.gateway.media;
 
+import org.imarchive.gateway.support.TestFiles;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -30,9 +32,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -64,8 +64,8 @@ class MediaEndToEndTest {
             (ACCOUNT_SID + ":" + TwilioRequests.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
     static final byte[] TERM_SHEET = pdf("Term sheet: Kapitalgarantie on the structured note");
 
-    static final Path dataDir = tempDir();
-    static final int port = freePort();
+    static final Path dataDir = TestFiles.tempDir("gateway-media-test");
+    static final int port = TestFiles.freePort();
     static final AtomicInteger twilioRequests = new AtomicInteger();
     static final HttpServer mediaHost = server();
     static final HttpServer twilioApi = server();
@@ -194,22 +194,6 @@ class MediaEndToEndTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.start();
             return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("gateway-media-test");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,7 @@
 package org.imarchive.gateway.outbound;
 
+import org.imarchive.gateway.support.TestFiles;
+
 import org.imarchive.gateway.support.TwilioRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,8 +34,8 @@ abstract class OutboundGatewayTest {
     static final String CONNECTION = "BC-stand-in-connection";
 
     static final StandInPlatforms platforms = new StandInPlatforms();
-    static final Path dataDir = tempDir();
-    static final int port = freePort();
+    static final Path dataDir = TestFiles.tempDir("outbound-gateway-test");
+    static final int port = TestFiles.freePort();
 
     @Autowired
     TestRestTemplate http;
@@ -113,21 +114,5 @@ abstract class OutboundGatewayTest {
             }
         }
         throw new AssertionError("timed out waiting for " + what);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("outbound-gateway-test");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.imarchive.gateway.reports;
 
+import org.imarchive.gateway.support.TestFiles;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.imarchive.gateway.support.Fixtures;
@@ -21,7 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +46,8 @@ class ReportsJourneyTest {
     private static final String ADMIN_PASSWORD = "admin-password-for-tests";
     private static final String USER_PASSWORD = "user-password-for-tests";
     private static final String QUIET_NUMBER = "+15550002222";
-    private static final Path dataDir = tempDir("reports-gateway-test");
-    private static final int port = freePort();
+    private static final Path dataDir = TestFiles.tempDir("reports-gateway-test");
+    private static final int port = TestFiles.freePort();
     private static boolean archived;
 
     @Autowired
@@ -239,21 +240,5 @@ class ReportsJourneyTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
         return output;
-    }
-
-    private static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.imarchive.gateway.retention;
 
+import org.imarchive.gateway.support.TestFiles;
+
 import org.imarchive.archive.ledger.ArchiveVerifier;
 import org.imarchive.archive.model.ArchivedMessage;
 import org.imarchive.archive.store.Commit;
@@ -44,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class DispositionJourneyTest {
     private static final String PASSWORD = "user-password-for-tests";
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = TestFiles.tempDir("retention-journey");
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2020-01-01T00:00:00Z"));
     private static final AtomicLong SEQUENCE = new AtomicLong(1_000_000);
 
@@ -345,13 +347,5 @@ class DispositionJourneyTest {
 
     private TestRestTemplate as(String user) {
         return http.withBasicAuth(user, user.equals("admin") ? "admin-password-for-tests" : PASSWORD);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("retention-journey");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package org.imarchive.gateway.review;
 
+import org.imarchive.gateway.support.TestFiles;
+
 import org.imarchive.gateway.support.Fixtures;
 import org.imarchive.gateway.support.TwilioRequests;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,13 +15,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A whole gateway as {@code GatewayTest} starts one, with its own port and data directory (two contexts cannot share
@@ -31,9 +29,9 @@ abstract class ReviewGatewayTest {
     static final String ADMIN_PASSWORD = "admin-password-for-tests";
     static final String USER_PASSWORD = "user-password-for-tests";
     static final String RM = "rm-anna";
-    static final Path dataDir = tempDir("review-gateway-test");
-    static final Path policiesDir = starterPolicies();
-    static final int port = freePort();
+    static final Path dataDir = TestFiles.tempDir("review-gateway-test");
+    static final Path policiesDir = TestFiles.starterPolicies("review-policies");
+    static final int port = TestFiles.freePort();
 
     @Autowired
     TestRestTemplate http;
@@ -82,34 +80,5 @@ abstract class ReviewGatewayTest {
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.add("X-Twilio-Signature", TwilioRequests.signature("http://127.0.0.1:" + port + path, form));
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(TwilioRequests.formBody(form), headers), String.class);
-    }
-
-    /** The shipped starter set, copied so a test may not alter the project's own files. */
-    private static Path starterPolicies() {
-        Path copy = tempDir("review-policies");
-        try (Stream<Path> files = Files.list(Path.of("..", "config", "policies"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return copy;
-    }
-
-    static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.imarchive.gateway.review;
 
+import org.imarchive.gateway.support.TestFiles;
 import org.imarchive.archive.audit.AuditLog;
 import org.imarchive.archive.audit.AuditQuery;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class SupervisionPoliciesTest extends ReviewGatewayTest {
 
     @Test
     void aBadFileStopsStartUpWithFileLineAndReason() throws IOException {
-        Path dir = ReviewGatewayTest.tempDir("bad-policies");
+        Path dir = TestFiles.tempDir("bad-policies");
         Files.writeString(dir.resolve("broken.yml"), "id: broken\nname: Broken\nversion: 1\nseverity: high\nrisk-score: 10\nrules:\n"
                 + "  - id: r\n    regex: '(unclosed'\n");
         assertThatThrownBy(() -> policiesFrom(dir).afterPropertiesSet())
@@ -51,7 +52,7 @@ class SupervisionPoliciesTest extends ReviewGatewayTest {
 
     @Test
     void aFileEditedWithoutANewVersionIsRefused() throws IOException {
-        Path dir = ReviewGatewayTest.tempDir("edited-policies");
+        Path dir = TestFiles.tempDir("edited-policies");
         String offChannel = Files.readString(policiesDir.resolve("off-channel.yml"));
         Files.writeString(dir.resolve("off-channel.yml"), offChannel.replace("- my Gmail", "- my Proton"));
         assertThatThrownBy(() -> policiesFrom(dir).afterPropertiesSet())

@@ -1,5 +1,7 @@
 package org.imarchive.gateway.security;
 
+import org.imarchive.gateway.support.TestFiles;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.imarchive.gateway.security.ldap.InMemoryDirectory;
 import org.imarchive.gateway.security.oidc.BrowserSignIn;
@@ -25,14 +27,11 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,8 +55,8 @@ class EnterpriseSignInTest {
     static final String AUDIENCE = "imarchive-api";
     static final InMemoryDirectory directory = InMemoryDirectory.start();
     static final StandInIssuer issuer = StandInIssuer.start();
-    static final Path dataDir = tempDir();
-    static final int port = freePort();
+    static final Path dataDir = TestFiles.tempDir("enterprise-sign-in-test");
+    static final int port = TestFiles.freePort();
 
     @Autowired
     TestRestTemplate http;
@@ -304,21 +303,5 @@ class EnterpriseSignInTest {
 
     private List<Map<String, Object>> audit(String actor, String action) {
         return jdbc.queryForList("select outcome, details from audit_entry where actor = ? and action = ?", actor, action);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("enterprise-sign-in-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -25,10 +25,10 @@ public abstract class GatewayTest {
     public static final String USER_PASSWORD = "user-password-for-tests";
 
     /** One data directory and port for every test class, so they share one cached application context. */
-    protected static final Path dataDir = tempDir();
+    protected static final Path dataDir = TestFiles.tempDir("gateway-test");
 
     /** Chosen before start, because Twilio signs the public URL and the gateway must know it. */
-    protected static final int port = freePort();
+    protected static final int port = TestFiles.freePort();
 
     @Autowired
     protected TestRestTemplate http;
@@ -46,22 +46,6 @@ public abstract class GatewayTest {
         registry.add("gateway.telegram.bot-token", () -> "7000000001:TEST-bot-token-not-real");
         registry.add("gateway.accounts.approved[0].platform", () -> "whatsapp");
         registry.add("gateway.accounts.approved[0].account-id", () -> TwilioRequests.BUSINESS_NUMBER);
-    }
-
-    private static Path tempDir() {
-        try {
-            return java.nio.file.Files.createTempDirectory("gateway-test");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     protected String baseUrl() {

@@ -1,5 +1,7 @@
 package org.imarchive.gateway.ui;
 
+import org.imarchive.gateway.support.TestFiles;
+
 import org.imarchive.gateway.support.Fixtures;
 import org.imarchive.gateway.support.TwilioRequests;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,14 +19,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,9 +44,9 @@ abstract class UiGatewayTest {
     static final List<String> BEFORE = List.of("Good morning Anna, about the bond fund", "Yes, I read the factsheet you sent");
     static final String FLAGGED = "Can you text me on my personal number instead?";
     static final List<String> AFTER = List.of("Sure, but let us keep it here please", "Thanks, talk tomorrow");
-    static final Path dataDir = tempDir("ui-gateway-test");
-    static final Path policiesDir = starterPolicies();
-    static final int port = freePort();
+    static final Path dataDir = TestFiles.tempDir("ui-gateway-test");
+    static final Path policiesDir = TestFiles.starterPolicies("ui-policies");
+    static final int port = TestFiles.freePort();
     private static boolean conversationSent;
 
     @Autowired
@@ -152,34 +150,6 @@ abstract class UiGatewayTest {
             ResponseEntity<Map> created = as("admin").postForEntity("/api/admin/users",
                     Map.of("username", username, "password", USER_PASSWORD, "roles", List.of(role)), Map.class);
             assertThat(created.getStatusCode().is2xxSuccessful()).as("create " + username).isTrue();
-        }
-    }
-
-    private static Path starterPolicies() {
-        Path copy = tempDir("ui-policies");
-        try (Stream<Path> files = Files.list(Path.of("..", "config", "policies"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return copy;
-    }
-
-    static Path tempDir(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
