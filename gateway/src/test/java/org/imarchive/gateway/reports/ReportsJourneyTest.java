@@ -1,10 +1,10 @@
 package org.imarchive.gateway.reports;
 
+import org.imarchive.gateway.support.GatewaySettings;
 import org.imarchive.gateway.support.TestFiles;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.imarchive.gateway.support.Fixtures;
 import org.imarchive.gateway.support.TwilioRequests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,13 +57,7 @@ class ReportsJourneyTest {
 
     @DynamicPropertySource
     static void gatewaySettings(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> port);
-        registry.add("gateway.public-url", () -> "http://127.0.0.1:" + port);
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-        registry.add("gateway.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);
-        registry.add("gateway.twilio.auth-token", () -> TwilioRequests.AUTH_TOKEN);
-        registry.add("gateway.whatsapp-cloud.app-secret", () -> Fixtures.META_APP_SECRET);
-        registry.add("gateway.telegram.webhook-secret", () -> Fixtures.TELEGRAM_SECRET);
+        GatewaySettings.register(registry, port, dataDir, ADMIN_PASSWORD);
         registry.add("gateway.accounts.approved[0].platform", () -> "whatsapp");
         registry.add("gateway.accounts.approved[0].account-id", () -> TwilioRequests.BUSINESS_NUMBER);
         registry.add("gateway.accounts.approved[0].owner", () -> "rm-anna");

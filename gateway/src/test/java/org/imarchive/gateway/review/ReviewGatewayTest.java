@@ -1,8 +1,8 @@
 package org.imarchive.gateway.review;
 
+import org.imarchive.gateway.support.GatewaySettings;
 import org.imarchive.gateway.support.TestFiles;
 
-import org.imarchive.gateway.support.Fixtures;
 import org.imarchive.gateway.support.TwilioRequests;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,13 +38,7 @@ abstract class ReviewGatewayTest {
 
     @DynamicPropertySource
     static void gatewaySettings(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> port);
-        registry.add("gateway.public-url", () -> "http://127.0.0.1:" + port);
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-        registry.add("gateway.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);
-        registry.add("gateway.twilio.auth-token", () -> TwilioRequests.AUTH_TOKEN);
-        registry.add("gateway.whatsapp-cloud.app-secret", () -> Fixtures.META_APP_SECRET);
-        registry.add("gateway.telegram.webhook-secret", () -> Fixtures.TELEGRAM_SECRET);
+        GatewaySettings.register(registry, port, dataDir, ADMIN_PASSWORD);
         registry.add("gateway.accounts.approved[0].platform", () -> "whatsapp");
         registry.add("gateway.accounts.approved[0].account-id", () -> TwilioRequests.BUSINESS_NUMBER);
         registry.add("gateway.accounts.approved[0].owner", () -> RM);

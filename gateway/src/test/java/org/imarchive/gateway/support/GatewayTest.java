@@ -35,14 +35,7 @@ public abstract class GatewayTest {
 
     @DynamicPropertySource
     static void gatewaySettings(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> port);
-        registry.add("gateway.public-url", () -> "http://127.0.0.1:" + port);
-        registry.add("gateway.data-dir", () -> dataDir.toString());
-        registry.add("gateway.security.bootstrap-admin.password", () -> ADMIN_PASSWORD);
-        registry.add("gateway.twilio.auth-token", () -> TwilioRequests.AUTH_TOKEN);
-        registry.add("gateway.whatsapp-cloud.app-secret", () -> Fixtures.META_APP_SECRET);
-        registry.add("gateway.whatsapp-cloud.verify-token", () -> Fixtures.META_VERIFY_TOKEN);
-        registry.add("gateway.telegram.webhook-secret", () -> Fixtures.TELEGRAM_SECRET);
+        GatewaySettings.register(registry, port, dataDir, ADMIN_PASSWORD);
         registry.add("gateway.telegram.bot-token", () -> "7000000001:TEST-bot-token-not-real");
         registry.add("gateway.accounts.approved[0].platform", () -> "whatsapp");
         registry.add("gateway.accounts.approved[0].account-id", () -> TwilioRequests.BUSINESS_NUMBER);
