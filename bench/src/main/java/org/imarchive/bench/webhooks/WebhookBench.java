@@ -40,8 +40,10 @@ import java.util.stream.Collectors;
  * generator (pre-signed requests, one selector thread, raw keep-alive sockets) stays small beside the gateway on the
  * same two cores.
  *
- * <p>Run: {@code bench/run webhooks [rate] [seconds] [warm-up seconds]}. {@code BENCH_GATEWAY_JVM_OPTIONS} adds JVM
- * options to the gateway (e.g. {@code -XX:StartFlightRecording=filename=gw.jfr -Xlog:gc:file=gc.log}).
+ * <p>Run: {@code bench/run webhooks [rate] [seconds] [warm-up seconds]}. The gateway runs with the JVM options an
+ * operator is given, {@code config/jvm.options}; {@code BENCH_GATEWAY_JVM_OPTIONS} adds to them (e.g.
+ * {@code -XX:StartFlightRecording=filename=gw.jfr -Xlog:gc:file=gc.log}, or {@code -XX:-UseZGC -XX:+UseG1GC} to compare
+ * collectors).
  */
 public final class WebhookBench {
     private static final String TWILIO_TOKEN = "bench-twilio-token";
@@ -74,7 +76,8 @@ public final class WebhookBench {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx2g"));
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(jvmOptionsFile(Path.of(System.getProperty("bench.gateway.jvm-options", "config/jvm.options"))));
         String jvmOptions = System.getenv("BENCH_GATEWAY_JVM_OPTIONS");
         if (jvmOptions != null && !jvmOptions.isBlank()) {
             command.addAll(List.of(jvmOptions.trim().split("\\s+")));
@@ -111,6 +114,12 @@ public final class WebhookBench {
             gateway.destroy();
             gateway.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** The options of a java launcher argument file without quoting: separated by white space, {@code #} comments a line out. */
+    static List<String> jvmOptionsFile(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .flatMap(line -> java.util.Arrays.stream(line.split("\\s+"))).toList();
     }
 
     /**

@@ -49,8 +49,12 @@ public final class NormalizingAnalyzer extends Analyzer {
     }
 
     private static final class WordTokenizer extends Tokenizer {
+        /** Lucene keeps one tokenizer per thread and field, so its read buffers outlive a document unless one was huge. */
+        private static final int KEPT_TEXT_CAPACITY = 64 * 1024;
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+        private final char[] readBuffer = new char[4096];
+        private StringBuilder text = new StringBuilder();
         private List<Token> tokens = List.of();
         private int next;
         private int finalOffset;
@@ -82,11 +86,13 @@ public final class NormalizingAnalyzer extends Analyzer {
             offset.setOffset(finalOffset, finalOffset);
         }
 
-        private static String readAll(Reader reader) throws IOException {
-            StringBuilder text = new StringBuilder();
-            char[] buffer = new char[4096];
-            for (int read = reader.read(buffer); read != -1; read = reader.read(buffer)) {
-                text.append(buffer, 0, read);
+        private String readAll(Reader reader) throws IOException {
+            if (text.capacity() > KEPT_TEXT_CAPACITY) {
+                text = new StringBuilder();
+            }
+            text.setLength(0);
+            for (int read = reader.read(readBuffer); read != -1; read = reader.read(readBuffer)) {
+                text.append(readBuffer, 0, read);
             }
             return text.toString();
         }
