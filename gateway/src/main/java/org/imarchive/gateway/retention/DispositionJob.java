@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Plans disposition on {@code gateway.retention.disposition.schedule}: a reviewable dry run, never a removal. While an
  * earlier scheduled plan still awaits approval, it plans nothing new, so reviewers see one list, not one a night.
- * At start-up and on each run it first finishes the file erasures a committed disposal left undone (a crash or an
- * I/O error after its commit), so disposed plaintext does not wait for the next approval.
+ * At start-up and on each run it first finishes what a committed disposal left undone (a crash, an I/O error or an
+ * unavailable search index after its commit): file erasures and removals from the search index, so disposed
+ * plaintext neither stays on disk nor stays findable until the next approval.
  */
 @Component
 public class DispositionJob {
@@ -28,16 +29,17 @@ public class DispositionJob {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void finishErasures() {
+    public void finishLeftovers() {
         int left = store.finishPendingErasures();
         if (left > 0) {
             LOG.warn("Disposition: {} file erasures of committed disposals are still pending", left);
         }
+        dispositions.finishIndexRemovals();
     }
 
     @Scheduled(cron = "${gateway.retention.disposition.schedule:0 30 2 * * *}")
     public void run() {
-        finishErasures();
+        finishLeftovers();
         if (dispositions.awaitsApproval("schedule")) {
             LOG.info("Disposition: the last scheduled plan still awaits approval; nothing new planned");
             return;

@@ -27,6 +27,8 @@ import org.imarchive.retention.disposition.DispositionPlanner;
 import org.imarchive.retention.disposition.PlannedDisposal;
 import org.imarchive.retention.disposition.Withdrawal;
 import org.imarchive.retention.hold.LegalHold;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -57,6 +59,8 @@ import java.util.Set;
 public class Dispositions {
     static final String PLANNED = "planned";
     static final String EXECUTED = "executed";
+    private static final Logger LOG = LoggerFactory.getLogger(Dispositions.class);
+    private static final int INDEX_REMOVAL_BATCH = 1_000;
 
     private final JdbcTemplate jdbc;
     private final RetentionCatalog catalog;
@@ -173,10 +177,9 @@ public class Dispositions {
         ConfirmedDisposition confirmed = planner.confirm(approved, current, activeHolds());
         Instant now = clock.instant();
         DispositionCertificate[] issued = new DispositionCertificate[1];
-        List<RetentionCatalog.Tombstone> tombstones;
         try {
-            // the certificate and the plan's new state commit with the tombstones, or none of them does
-            tombstones = catalog.dispose(confirmed.toDispose().stream().map(PlannedDisposal::recordId).toList(), today(), connection -> {
+            // the certificate, the plan's new state and the index removals to do commit with the tombstones, or none does
+            catalog.dispose(confirmed.toDispose().stream().map(PlannedDisposal::recordId).toList(), today(), connection -> {
                 issued[0] = issue(connection, confirmed);
                 try (PreparedStatement executed = connection.prepareStatement("update disposition_plan set state = ?, approved_by = ?,"
                         + " approved_at = ?, executed_at = ?, disposed = ?, withdrawn_json = ?, certificate_serial = ? where id = ?")) {
@@ -190,13 +193,14 @@ public class Dispositions {
                     executed.setString(8, id);
                     executed.executeUpdate();
                 }
+                listIndexRemovals(connection, confirmed);
                 return List.of(new Ledger.Subject("certificate", issued[0].id(), Sha256.hex(issued[0].toJson())));
             });
         } catch (RecordNotDisposableException e) {
             throw refused(approver, "disposition.execute", id, remoteAddress, HttpStatus.CONFLICT, e.getMessage());
         }
         DispositionCertificate certificate = issued[0];
-        removeFromSearch(tombstones);
+        finishIndexRemovals();
         audit.record(new AuditEvent(approver, "disposition.execute", id, AuditEvent.Outcome.SUCCESS, remoteAddress,
                 confirmed.toDispose().size() + " records disposed, " + confirmed.withdrawn().size() + " withdrawn; certificate "
                         + certificate.serial() + " sha256 " + certificate.certificateHash()));
@@ -239,29 +243,62 @@ public class Dispositions {
         return certificate;
     }
 
-    /** Disposed versions leave the index; a message with records left is indexed again from what is left. */
-    private void removeFromSearch(List<RetentionCatalog.Tombstone> tombstones) {
-        Set<String> documentIds = new LinkedHashSet<>();
-        Set<String> messages = new LinkedHashSet<>();
-        for (RetentionCatalog.Tombstone tombstone : tombstones) {
-            if (tombstone.messageId() != null) {
-                documentIds.add(tombstone.subjectId());
-                messages.add(tombstone.messageId());
+    /** The disposed versions' search documents, listed in the disposal's transaction so that no crash forgets them. */
+    private static void listIndexRemovals(Connection connection, ConfirmedDisposition confirmed) throws SQLException {
+        try (PreparedStatement list = connection.prepareStatement("insert into pending_index_removal (document_id, message_id)"
+                + " select record_id, message_id from archive_record where record_id = ?")) {
+            for (PlannedDisposal disposal : confirmed.toDispose()) {
+                list.setString(1, disposal.recordId());
+                list.addBatch();
             }
+            list.executeBatch();
         }
-        List<String> partlyLeft = new ArrayList<>();
-        for (String messageId : messages) {
-            if (store.message(messageId).isPresent()) {
-                partlyLeft.add(messageId);
-            } else {
-                documentIds.add(messageId);
+    }
+
+    /**
+     * Takes what committed disposals listed out of the search index: the disposed versions leave it, and a message
+     * with records left is indexed again from what is left. Runs after each disposal's commit, at start-up and before
+     * each scheduled plan; an index that refuses leaves the list for the next run, and the disposal stands.
+     *
+     * @return how many removals are still listed
+     */
+    public synchronized int finishIndexRemovals() {
+        while (true) {
+            List<IndexRemoval> removals = jdbc.query("select removal_id, document_id, message_id from pending_index_removal"
+                            + " order by removal_id fetch first " + INDEX_REMOVAL_BATCH + " rows only",
+                    (rows, i) -> new IndexRemoval(rows.getLong(1), rows.getString(2), rows.getString(3)));
+            if (removals.isEmpty()) {
+                return 0;
             }
+            Set<String> documentIds = new LinkedHashSet<>();
+            Set<String> messages = new LinkedHashSet<>();
+            removals.forEach(removal -> {
+                documentIds.add(removal.documentId());
+                messages.add(removal.messageId());
+            });
+            List<String> partlyLeft = new ArrayList<>();
+            for (String messageId : messages) {
+                if (store.message(messageId).isPresent()) {
+                    partlyLeft.add(messageId);
+                } else {
+                    documentIds.add(messageId);
+                }
+            }
+            try {
+                index.delete(documentIds);
+                index.refresh();
+            } catch (RuntimeException e) {
+                int left = jdbc.queryForObject("select count(*) from pending_index_removal", Integer.class);
+                LOG.warn("Disposition: the search index refused to remove {} disposed versions; they stay listed for the next disposition"
+                        + " run or start-up: {}", left, e.getMessage());
+                return left;
+            }
+            partlyLeft.forEach(messageId -> reindex.requestReindex(messageId, clock.instant()));
+            jdbc.update("delete from pending_index_removal where removal_id <= ?", removals.get(removals.size() - 1).removalId());
         }
-        if (!documentIds.isEmpty()) {
-            index.delete(documentIds);
-            index.refresh();
-        }
-        partlyLeft.forEach(messageId -> reindex.requestReindex(messageId, clock.instant()));
+    }
+
+    private record IndexRemoval(long removalId, String documentId, String messageId) {
     }
 
     /** Asked afresh at every decision, never a copy: a hold placed a second ago counts. */

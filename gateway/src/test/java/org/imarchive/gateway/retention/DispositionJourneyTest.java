@@ -7,6 +7,8 @@ import org.imarchive.archive.model.ArchivedMessage;
 import org.imarchive.archive.store.Commit;
 import org.imarchive.archive.store.JdbcArchiveStore;
 import org.imarchive.archive.store.RetentionCatalog;
+import org.imarchive.archive.search.SearchIndex;
+import org.imarchive.archive.search.SearchQuery;
 import org.imarchive.archive.testing.SampleRecords;
 import org.imarchive.retention.disposition.CertificateChain;
 import org.imarchive.retention.disposition.DispositionCertificate;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -28,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,6 +39,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole gateway driven through the years by its {@link java.time.Clock}: a record expires exactly when its
@@ -50,12 +55,21 @@ class DispositionJourneyTest {
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2020-01-01T00:00:00Z"));
     private static final AtomicLong SEQUENCE = new AtomicLong(1_000_000);
 
+    private static final RefusingSearchIndex.Switch INDEX_REFUSES = new RefusingSearchIndex.Switch();
+
     @TestConfiguration
     static class MovableTime {
         @Bean
         @Primary
         MutableClock testClock() {
             return CLOCK;
+        }
+
+        /** The real index, which a test can make refuse removals as an unavailable Elasticsearch would. */
+        @Bean(destroyMethod = "")
+        @Primary
+        SearchIndex refusingSearchIndex(@Qualifier("searchIndex") SearchIndex index) {
+            return new RefusingSearchIndex(index, INDEX_REFUSES);
         }
     }
 
@@ -79,6 +93,8 @@ class DispositionJourneyTest {
     Dispositions dispositions;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    SearchIndex searchIndex;
 
     @BeforeEach
     void users() {
@@ -263,6 +279,30 @@ class DispositionJourneyTest {
     }
 
     @Test
+    void aDisposalTheIndexRefusesToForgetStandsAndLeavesTheIndexAtTheNextRun() {
+        CLOCK.set(Instant.parse("2015-01-01T12:00:00Z"));
+        ArchivedMessage due = commit("indexremovalrefused", "+447700900251", Instant.parse("2015-01-01T09:00:00Z"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> hits("indexremovalrefused") == 1);
+        CLOCK.set(Instant.parse("2021-06-01T00:00:00Z"));
+        Object planId = plan("planner").get("id");
+
+        INDEX_REFUSES.set(true);
+        try {
+            assertThat(approve(planId, "approver")).containsEntry("state", "executed");
+            assertThat(store.message(due.id())).isEmpty();
+            assertThat(hits("indexremovalrefused")).as("findable while the index refuses").isEqualTo(1);
+            assertThat(dispositions.finishIndexRemovals()).as("a retry while it still refuses").isPositive();
+        } finally {
+            INDEX_REFUSES.set(false);
+        }
+
+        job.finishLeftovers();
+        assertThat(hits("indexremovalrefused")).isZero();
+        assertThat(dispositions.finishIndexRemovals()).isZero();
+        assertThat(verifier.verify().summary()).startsWith("intact");
+    }
+
+    @Test
     void aDisposalWhoseCertificateCannotBeWrittenRemovesNothing() {
         CLOCK.set(Instant.parse("2016-04-01T12:00:00Z"));
         ArchivedMessage due = commit("certificate-fails", "+447700900241", Instant.parse("2016-04-01T09:00:00Z"));
@@ -300,6 +340,10 @@ class DispositionJourneyTest {
         assertThat(as("auditor").postForEntity("/api/dispositions", null, Map.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("auditor").postForEntity("/api/erasure-requests", Map.of("reference", "x", "participantIds", List.of("1")), Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private long hits(String word) {
+        return searchIndex.search(SearchQuery.of(word)).total();
     }
 
     private ArchivedMessage commit(String platformMessageId, String customer, Instant sentAt) {
