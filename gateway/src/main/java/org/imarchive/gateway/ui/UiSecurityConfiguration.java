@@ -17,10 +17,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import java.io.IOException;
@@ -88,7 +91,7 @@ public class UiSecurityConfiguration {
                             }
                         })
                         .deleteCookies("JSESSIONID")
-                        .logoutSuccessUrl("/login?signedOut"))
+                        .logoutSuccessHandler(signedOut(organisationSignIn.getIfAvailable())))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(signInAgain()).accessDeniedHandler((request, response, denied) -> {
                     audit.record(new AuditEvent(Actors.current(), "request", request.getMethod() + " " + request.getRequestURI(),
                             AuditEvent.Outcome.REFUSED, Actors.addressOf(request), "not allowed for the caller's roles"));
@@ -112,6 +115,24 @@ public class UiSecurityConfiguration {
      * Sends a browser that is not signed in to the sign-in page, saying so when its session timed out (it still
      * presents the old session's id). A missing CSRF token stays a plain 403, whatever the session.
      */
+    /**
+     * Back to the sign-in page; someone who signed in through the organisation's provider is first sent to the
+     * provider's end-session endpoint (OpenID Connect RP-Initiated Logout 1.0, when its discovery document names one),
+     * so signing out here also ends the single sign-on session that would otherwise sign them straight back in.
+     */
+    private static LogoutSuccessHandler signedOut(ClientRegistrationRepository organisationSignIn) {
+        String signInPage = "/login?signedOut";
+        if (organisationSignIn == null) {
+            SimpleUrlLogoutSuccessHandler local = new SimpleUrlLogoutSuccessHandler();
+            local.setDefaultTargetUrl(signInPage);
+            return local;
+        }
+        OidcClientInitiatedLogoutSuccessHandler atTheProvider = new OidcClientInitiatedLogoutSuccessHandler(organisationSignIn);
+        atTheProvider.setPostLogoutRedirectUri("{baseUrl}" + signInPage);
+        atTheProvider.setDefaultTargetUrl(signInPage);
+        return atTheProvider;
+    }
+
     private static LoginUrlAuthenticationEntryPoint signInAgain() {
         return new LoginUrlAuthenticationEntryPoint("/login") {
             @Override

@@ -250,6 +250,38 @@ class EnterpriseSignInTest {
         assertThat(impostor.visited).containsExactly("/login");
     }
 
+    @Test
+    void signingOutOfTheUiAfterTheProvidersSignInEndsTheSessionAtTheProviderToo() throws Exception {
+        issuer.signInNext("oscar", List.of("archive-compliance"));
+        Browser browser = new Browser();
+        HttpResponse<String> queue = browser.follow("/oauth2/authorization/oidc");
+        int endedBefore = issuer.endedSessions().size();
+
+        HttpResponse<String> signedOut = browser.signOut(queue.body());
+
+        assertThat(browser.visited).containsExactly("/end-session", "/login");
+        assertThat(signedOut.statusCode()).isEqualTo(200);
+        assertThat(issuer.endedSessions()).hasSize(endedBefore + 1).last().satisfies(query -> {
+            assertThat(query.get("id_token_hint")).as("the ID token the provider issued, naming whose session ends").isNotBlank();
+            assertThat(query.get("post_logout_redirect_uri")).isEqualTo("http://127.0.0.1:" + port + "/login?signedOut");
+        });
+        browser.follow("/ui/queue");
+        assertThat(browser.visited).as("signed out here as well").containsExactly("/login");
+        assertThat(audit("oscar", "sign-out")).isNotEmpty();
+    }
+
+    @Test
+    void someoneWhoSignedInByFormSignsOutHereOnly() throws Exception {
+        Browser cora = new Browser();
+        HttpResponse<String> queue = cora.signInByForm("cora", "cora-directory-password");
+        int endedBefore = issuer.endedSessions().size();
+
+        cora.signOut(queue.body());
+
+        assertThat(cora.visited).containsExactly("/login");
+        assertThat(issuer.endedSessions()).hasSize(endedBefore);
+    }
+
     /** A browser without script: keeps its cookies, follows redirects itself and remembers the paths it was sent to. */
     static final class Browser {
         final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -269,6 +301,16 @@ class EnterpriseSignInTest {
             visited.clear();
             return redirects(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+
+        /** Presses the page's sign-out button: posts its form, with the CSRF token the page carries. */
+        HttpResponse<String> signOut(String page) throws Exception {
+            Matcher token = Pattern.compile("action=\"/logout\".*?name=\"_csrf\" value=\"([^\"]+)\"", Pattern.DOTALL).matcher(page);
+            assertThat(token.find()).as("the page carries a sign-out form with a CSRF token").isTrue();
+            visited.clear();
+            return redirects(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/logout"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token.group(1))).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
 

@@ -33,13 +33,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * An OpenID Connect provider as the gateway sees one, on a loopback port: the discovery document at
  * {@code /.well-known/openid-configuration} and the signing keys at {@code /jwks} (OpenID Connect Discovery 1.0,
  * RFC 7517), the authorization code flow ({@code /authorize}, {@code /token}; OpenID Connect Core 3.1) for a browser
- * sign-in, and RS256-signed ID/access tokens (RFC 7519) for the tests to present. It has no user info endpoint, so the
+ * sign-in, the end-session endpoint ({@code /end-session}; RP-Initiated Logout 1.0) for its sign-out, and RS256-signed
+ * ID/access tokens (RFC 7519) for the tests to present. It has no user info endpoint, so the
  * ID token alone says who signed in.
  */
 public final class StandInIssuer implements AutoCloseable {
     private final HttpServer server;
     private final RSAKey signingKey;
     private final Map<String, String> nonceByCode = new ConcurrentHashMap<>();
+    private final List<Map<String, String>> endedSessions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String signingInUsername;
     private volatile List<String> signingInGroups;
 
@@ -57,6 +59,7 @@ public final class StandInIssuer implements AutoCloseable {
             server.createContext("/jwks", exchange -> issuer.json(exchange, new JWKSet(key.toPublicJWK()).toString()));
             server.createContext("/authorize", issuer::authorize);
             server.createContext("/token", issuer::token);
+            server.createContext("/end-session", issuer::endSession);
             server.start();
             return issuer;
         } catch (Exception e) {
@@ -152,6 +155,28 @@ public final class StandInIssuer implements AutoCloseable {
                 + "\", \"token_type\": \"Bearer\", \"expires_in\": 300, \"id_token\": \"" + sign(signingKey, idToken.build()) + "\"}");
     }
 
+    /** What each request to the end-session endpoint asked for, oldest first. */
+    public List<Map<String, String>> endedSessions() {
+        return List.copyOf(endedSessions);
+    }
+
+    /**
+     * The end-session endpoint (OpenID Connect RP-Initiated Logout 1.0, section 2): the provider's session ends, and
+     * the browser goes back to the client's post-logout redirect URI.
+     */
+    private void endSession(HttpExchange exchange) throws IOException {
+        Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+        endedSessions.add(query);
+        String back = query.get("post_logout_redirect_uri");
+        if (back == null) {
+            respond(exchange, 200, "{}");
+            return;
+        }
+        exchange.getResponseHeaders().add("Location", back);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
     private static String clientIdOf(HttpExchange exchange, Map<String, String> body) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null && authorization.startsWith("Basic ")) {
@@ -182,6 +207,7 @@ public final class StandInIssuer implements AutoCloseable {
                  "authorization_endpoint": "%1$s/authorize",
                  "token_endpoint": "%1$s/token",
                  "jwks_uri": "%1$s/jwks",
+                 "end_session_endpoint": "%1$s/end-session",
                  "response_types_supported": ["code"],
                  "subject_types_supported": ["public"],
                  "id_token_signing_alg_values_supported": ["RS256"],
