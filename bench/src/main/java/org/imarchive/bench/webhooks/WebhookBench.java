@@ -119,7 +119,7 @@ public final class WebhookBench {
     /** The options of a java launcher argument file without quoting: separated by white space, {@code #} comments a line out. */
     static List<String> jvmOptionsFile(Path file) throws IOException {
         return Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .flatMap(line -> java.util.Arrays.stream(line.split("\\s+"))).toList();
+                .flatMap(line -> Arrays.stream(line.split("\\s+"))).toList();
     }
 
     /**

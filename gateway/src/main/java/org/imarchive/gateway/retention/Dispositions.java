@@ -277,20 +277,20 @@ public class Dispositions {
                 messages.add(removal.messageId());
             });
             List<String> partlyLeft = new ArrayList<>();
-            for (String messageId : messages) {
-                if (store.message(messageId).isPresent()) {
-                    partlyLeft.add(messageId);
-                } else {
-                    documentIds.add(messageId);
-                }
-            }
             try {
+                for (String messageId : messages) {
+                    if (store.message(messageId).isPresent()) {
+                        partlyLeft.add(messageId);
+                    } else {
+                        documentIds.add(messageId);
+                    }
+                }
                 index.delete(documentIds);
                 index.refresh();
             } catch (RuntimeException e) {
                 int left = jdbc.queryForObject("select count(*) from pending_index_removal", Integer.class);
-                LOG.warn("Disposition: the search index refused to remove {} disposed versions; they stay listed for the next disposition"
-                        + " run or start-up: {}", left, e.getMessage());
+                LOG.warn("Disposition: {} disposed versions could not be removed from the search index; they stay listed for the next"
+                        + " disposition run or start-up: {}", left, e.getMessage());
                 return left;
             }
             partlyLeft.forEach(messageId -> reindex.requestReindex(messageId, clock.instant()));
