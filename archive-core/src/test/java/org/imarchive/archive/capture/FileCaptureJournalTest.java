@@ -340,12 +340,7 @@ class FileCaptureJournalTest implements CaptureJournalContract {
 
     @Test
     void segmentsRollOver() throws IOException {
-        journal.close();
-        Options small = Options.defaults().withSegmentSize(4096);
-        journal = open(dir, small, FileCaptureJournal.WriterHooks.NONE);
-        for (int i = 1; i <= 40; i++) {
-            journal.append(payload(i));
-        }
+        journalOfFortyInSmallSegments();
 
         List<Path> segments = segments();
         assertThat(segments).hasSizeGreaterThanOrEqualTo(3);
@@ -358,7 +353,7 @@ class FileCaptureJournalTest implements CaptureJournalContract {
                 .containsExactlyElementsOf(LongStream.rangeClosed(26, 40).boxed().toList());
 
         journal.close();
-        journal = open(dir, small, FileCaptureJournal.WriterHooks.NONE);
+        journal = open(dir, SMALL_SEGMENTS, FileCaptureJournal.WriterHooks.NONE);
         assertThat(journal.repairs()).isEmpty();
         assertThat(journal.append(payload(41))).isEqualTo(41);
         List<CaptureRecord> all = replayAll(journal, 0);
@@ -373,12 +368,7 @@ class FileCaptureJournalTest implements CaptureJournalContract {
 
     @Test
     void pruningDeletesOnlySegmentsWhollyNeededByNoOneAndReplayGoesOn() throws IOException {
-        journal.close();
-        Options small = Options.defaults().withSegmentSize(4096);
-        journal = open(dir, small, FileCaptureJournal.WriterHooks.NONE);
-        for (int i = 1; i <= 40; i++) {
-            journal.append(payload(i));
-        }
+        journalOfFortyInSmallSegments();
         List<Path> before = segments();
         long secondStarts = firstSequenceOf(before.get(1));
         long thirdStarts = firstSequenceOf(before.get(2));
@@ -391,7 +381,7 @@ class FileCaptureJournalTest implements CaptureJournalContract {
                 .containsExactlyElementsOf(LongStream.rangeClosed(secondStarts, 40).boxed().toList());
 
         journal.close();
-        journal = open(dir, small, FileCaptureJournal.WriterHooks.NONE);
+        journal = open(dir, SMALL_SEGMENTS, FileCaptureJournal.WriterHooks.NONE);
         assertThat(journal.repairs()).isEmpty();
         assertThat(journal.lastSequence()).isEqualTo(40);
         assertThat(journal.append(payload(41))).isEqualTo(41);
@@ -401,12 +391,7 @@ class FileCaptureJournalTest implements CaptureJournalContract {
 
     @Test
     void pruningKeepsSegmentsWrittenWithinTheGracePeriodAndTheSegmentBeingWritten() throws IOException {
-        journal.close();
-        Options small = Options.defaults().withSegmentSize(4096);
-        journal = open(dir, small, FileCaptureJournal.WriterHooks.NONE);
-        for (int i = 1; i <= 40; i++) {
-            journal.append(payload(i));
-        }
+        journalOfFortyInSmallSegments();
         List<Path> before = segments();
 
         assertThat(journal.prune(40, Instant.now().minus(java.time.Duration.ofDays(7)))).isEmpty();
@@ -414,7 +399,7 @@ class FileCaptureJournalTest implements CaptureJournalContract {
         assertThat(segments()).containsExactly(before.get(before.size() - 1));
 
         journal.close();
-        journal = open(dir, small, FileCaptureJournal.WriterHooks.NONE);
+        journal = open(dir, SMALL_SEGMENTS, FileCaptureJournal.WriterHooks.NONE);
         assertThat(journal.lastSequence()).isEqualTo(40);
         assertThat(journal.append(payload(41))).isEqualTo(41);
     }
@@ -693,6 +678,17 @@ class FileCaptureJournalTest implements CaptureJournalContract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static final Options SMALL_SEGMENTS = Options.defaults().withSegmentSize(4096);
+
+    /** Reopens the journal with 4 KiB segments and appends payloads 1 to 40, which fill several of them. */
+    private void journalOfFortyInSmallSegments() throws IOException {
+        journal.close();
+        journal = open(dir, SMALL_SEGMENTS, FileCaptureJournal.WriterHooks.NONE);
+        for (int i = 1; i <= 40; i++) {
+            journal.append(payload(i));
         }
     }
 }
